@@ -1,0 +1,85 @@
+import type { PendingReason } from "../broker/types.ts";
+
+/** Tokens are keyed by (userId, provider, agentId?); agent-scoped tokens stay scoped. */
+export interface TokenKey {
+  userId: string;
+  provider: string;
+  agentId?: string | undefined;
+}
+
+/** One stored token set. Only `ciphertext` holds secrets (a JWE); the rest is metadata. */
+export interface StoredToken {
+  key: TokenKey;
+  ciphertext: string;
+  scopes: string[];
+  expiresAt?: string | undefined;
+  updatedAt: string;
+}
+
+/** One authorization attempt: created by authenticate, finished by the callback. */
+export interface AuthSession {
+  authId: string;
+  /** SHA-256 of the state (base64url); the state itself is never stored. */
+  stateHash: string;
+  userId: string;
+  provider: string;
+  agentId?: string | undefined;
+  threadId?: string | undefined;
+  /** Scopes requested at the provider (a union with granted ones on step-up). */
+  scopes: string[];
+  reason: PendingReason;
+  url: string;
+  redirectUri: string;
+  /** The PKCE verifier (and nonce), encrypted like tokens. */
+  sealedSecrets: string;
+  status: "pending" | "completed" | "denied";
+  /** Set once the state was used at the callback; a second use is a replay. */
+  consumedAt?: string | undefined;
+  createdAt: string;
+  expiresAt: string;
+  metadata?: Record<string, string> | undefined;
+}
+
+/**
+ * Where tokens and pending authorizations live. Implementations: the memory
+ * store here; PostgreSQL and PGlite in @langgraph-oauth/postgres. Each runs
+ * `runTokenStoreConformance` from "@langgraph-oauth/core/testing".
+ */
+export interface TokenStore {
+  getToken(key: TokenKey): Promise<StoredToken | undefined>;
+  putToken(token: StoredToken): Promise<void>;
+  /** Returns whether a token was there. */
+  deleteToken(key: TokenKey): Promise<boolean>;
+
+  /** Inserts a new session; an existing authId is an error. */
+  createAuth(session: AuthSession): Promise<void>;
+  getAuth(authId: string): Promise<AuthSession | undefined>;
+  getAuthByState(stateHash: string): Promise<AuthSession | undefined>;
+  /** The newest still-pending, unexpired, unconsumed session for this key and exact scope set. */
+  findPendingAuth(key: TokenKey, scopes: readonly string[], now: Date): Promise<AuthSession | undefined>;
+  /**
+   * Atomically marks the state as used and returns the session, or undefined
+   * when no session has that state or it was already consumed. Exactly one of
+   * any number of concurrent callers gets the session.
+   */
+  consumeAuthState(stateHash: string, now: Date): Promise<AuthSession | undefined>;
+  /** Sets the final status of a session. */
+  finishAuth(authId: string, status: "completed" | "denied"): Promise<void>;
+
+  /**
+   * Runs fn while holding an exclusive lock named `name` across every process
+   * sharing this store (the memory store is one process). Used so that one
+   * refresh reaches the provider when many callers find the same token expired.
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+
+  /** Optional: drop expired sessions. */
+  close?(): Promise<void>;
+}
+
+/** Completion events; in process by default, PostgreSQL NOTIFY in the postgres package. */
+export interface AuthEvents {
+  publish(authId: string, status: "completed" | "denied"): Promise<void> | void;
+  /** Calls listener on every event of this authId until the returned function is called. */
+  subscribe(authId: string, listener: (status: "completed" | "denied") => void): () => void;
+}
