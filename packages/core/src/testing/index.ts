@@ -1,0 +1,1 @@
+export { runTokenStoreConformance } from "./token-store-conformance.ts";
