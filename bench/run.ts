@@ -1,0 +1,5 @@
+import { benchCore } from "./core.bench.ts";
+
+// `pnpm bench`: every benchmark in one process, variants side by side.
+console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
+await benchCore();
