@@ -17,7 +17,7 @@ export { MemoryAuthEvents, MemoryTokenStore } from "./store/memory-store.ts";
 export { createKeyRing, generateEncryptionKey, type KeyRing } from "./crypto/keyring.ts";
 export { defineProvider } from "./providers/define.ts";
 export { discoverProvider, type DiscoverOptions } from "./providers/discover.ts";
-export { providers } from "./providers/catalog/index.ts";
+export * from "./providers/catalog/index.ts";
 export type { ClientAuthMethod, ProviderCredentials, ProviderDefinition, ProviderQuirks } from "./providers/types.ts";
 export { buildAuthorizationUrl, type AuthorizationParams } from "./oauth/authorization-url.ts";
 export { isLoopback } from "./oauth/secure-url.ts";

@@ -49,7 +49,7 @@ export function providerFetch(provider: ProviderDefinition, retry: RetryPolicy, 
 
 async function fixTokenResponse(provider: ProviderDefinition, response: Response): Promise<Response> {
   const quirks = provider.quirks;
-  if (!quirks || !(quirks.tokenErrorsWithStatus200 || quirks.tokenResponseMember || quirks.nonStandardTokenType)) return response;
+  if (!quirks || !(quirks.tokenErrorsWithStatus200 || quirks.tokenResponseMember || quirks.nonStandardTokenType || quirks.scopeArrayInTokenResponse)) return response;
   if (response.status !== 200) return response;
   let body: Record<string, unknown>;
   try {
@@ -66,6 +66,7 @@ async function fixTokenResponse(provider: ProviderDefinition, response: Response
   if (quirks.nonStandardTokenType && typeof body.access_token === "string") {
     body = { ...body, token_type: "bearer" };
   }
+  if (quirks.scopeArrayInTokenResponse && Array.isArray(body.scope)) body = { ...body, scope: body.scope.join(" ") };
   const headers = new Headers(response.headers);
   headers.set("content-type", "application/json");
   headers.delete("content-length");

@@ -71,6 +71,13 @@ describe("provider quirks at the token endpoint", () => {
     expect(seen.at(-1)!.auth).toBeUndefined();
   });
 
+  it("Twitch: a scope array in the token response is joined", async () => {
+    const twitch = provider({ tokenUrl: `${base}/twitch/token`, quirks: { scopeArrayInTokenResponse: true } });
+    answers.set("/twitch/token", { status: 200, body: { access_token: "tw", token_type: "bearer", scope: ["user:read:email", "chat:read"] } });
+    const set = await createOAuthClient(twitch).exchangeCode(callback("s5"), { codeVerifier: "v".repeat(43), state: "s5", requestedScopes: [] });
+    expect(set.scopes).toEqual(["user:read:email", "chat:read"]);
+  });
+
   it("client_secret_basic sends the secret in the Authorization header, with the PKCE verifier in the body", async () => {
     answers.set("/basic/token", { status: 200, body: { access_token: "t", token_type: "Bearer", expires_in: 60 } });
     const p = provider({ tokenUrl: `${base}/basic/token`, tokenParams: { audience: "api" } });

@@ -19,6 +19,8 @@ export interface ProviderQuirks {
   noPkce?: boolean;
   /** The token response omits `scope`; treat the requested scopes as granted. */
   scopesOmittedInTokenResponse?: boolean;
+  /** The token response gives `scope` as a JSON array (Twitch); it is joined with spaces. */
+  scopeArrayInTokenResponse?: boolean;
   /** The token response's `token_type` is missing or not "bearer" (Slack's "user"); it is a bearer token. */
   nonStandardTokenType?: boolean;
 }
