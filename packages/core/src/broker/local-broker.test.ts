@@ -162,6 +162,16 @@ describe("LocalBroker against a real authorization server", () => {
     await expect(h.broker.revoke({ userId: "alice", provider: "devhub" })).resolves.toBeUndefined();
   });
 
+  it("tokenInfo tells whether a token is stored without starting a consent", async () => {
+    const h = await harness();
+    expect(await h.broker.tokenInfo({ userId: "alice", provider: "devhub" })).toBeUndefined();
+    expect(h.dev.counts.authorization).toBe(0);
+    await h.connect(await h.broker.authenticate(alice));
+    expect(await h.broker.tokenInfo({ userId: "alice", provider: "devhub" })).toEqual({ scopes: ["repo"], expiresAt: expect.any(String) });
+    expect(await h.broker.tokenInfo({ userId: "alice", provider: "devhub", agentId: "other" })).toBeUndefined();
+    await expect(h.broker.tokenInfo({ userId: "alice", provider: "nope" })).rejects.toMatchObject({ code: "unknown_provider" });
+  });
+
   it("forceNew starts a new consent even with a usable token", async () => {
     const h = await harness();
     await h.connect(await h.broker.authenticate(alice));

@@ -53,6 +53,8 @@ export interface LocalBroker extends Broker {
   readonly providers: readonly ProviderDefinition[];
   /** The redirect_uri registered at the provider for this provider id. */
   redirectUriFor(provider: string): string;
+  /** Whether a token is stored, with its non-secret metadata; no refresh, no consent started. */
+  tokenInfo(ref: TokenRef): Promise<{ scopes: string[]; expiresAt?: string | undefined } | undefined>;
 }
 
 interface CacheEntry {
@@ -315,6 +317,13 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
         cache.delete(tokenKeyString(key));
         emit({ type: "token_revoked", provider: key.provider, userId: key.userId });
       }
+    },
+
+    async tokenInfo(ref) {
+      const valid = validateAuthRequest({ ...ref, scopes: [] });
+      clientFor(valid.provider);
+      const row = await store.getToken({ userId: valid.userId, provider: valid.provider, agentId: valid.agentId });
+      return row ? { scopes: row.scopes, expiresAt: row.expiresAt } : undefined;
     },
 
     async getAuth(authId) {
