@@ -61,6 +61,12 @@ describe("LocalBroker against a real authorization server", () => {
     expect(otherUser.authId).not.toBe(a.authId);
   });
 
+  it("gives parallel callers one pending authorization, not one each", async () => {
+    const h = await harness();
+    const results = await Promise.all(Array.from({ length: 10 }, () => h.broker.authenticate({ ...alice, threadId: "t1" })));
+    expect(new Set(results.map((r) => asPending(r).authId)).size).toBe(1);
+  });
+
   it("keeps tokens apart per user and per agent", async () => {
     const h = await harness();
     await h.connect(await h.broker.authenticate(alice), { user: "alice" });

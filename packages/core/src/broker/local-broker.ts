@@ -182,40 +182,47 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
     return flight;
   }
 
-  async function pending(req: ValidRequest, key: TokenKey, scopes: string[], reason: PendingReason, metadata: AuthRequest["metadata"]): Promise<AuthResult> {
+  /**
+   * Reuses the pending authorization for the same key, scopes and thread, or
+   * creates one. Under the store's lock, so parallel tool calls (createAgent
+   * runs each in its own task), in this process or another, share one URL.
+   */
+  function pending(req: ValidRequest, key: TokenKey, scopes: string[], reason: PendingReason, metadata: AuthRequest["metadata"]): Promise<AuthResult> {
     const client = clientFor(req.provider);
-    const at = now();
-    const existing = await store.findPendingAuth(key, scopes, new Date(at));
-    if (existing && existing.threadId === req.threadId) {
-      return { status: "pending", authId: existing.authId, url: existing.url, expiresAt: existing.expiresAt, reason: existing.reason, scopes: existing.scopes };
-    }
-    const state = randomToken();
-    const codeVerifier = oidc.randomPKCECodeVerifier();
-    const authId = randomId("auth");
-    const redirectUri = redirectUriFor(req.provider);
-    const url = client
-      .authorizationUrl({ redirectUri, scopes, state, codeChallenge: await oidc.calculatePKCECodeChallenge(codeVerifier) })
-      .toString();
-    const session: AuthSession = {
-      authId,
-      stateHash: sha256(state),
-      userId: key.userId,
-      provider: key.provider,
-      agentId: key.agentId,
-      threadId: req.threadId,
-      scopes,
-      reason,
-      url,
-      redirectUri,
-      sealedSecrets: await keyring.seal({ codeVerifier } satisfies SealedSecrets, binding.auth(authId)),
-      status: "pending",
-      createdAt: new Date(at).toISOString(),
-      expiresAt: new Date(at + stateTtlMs).toISOString(),
-      metadata,
-    };
-    await store.createAuth(session);
-    emit({ type: "pending_created", provider: key.provider, userId: key.userId, authId });
-    return { status: "pending", authId, url, expiresAt: session.expiresAt, reason, scopes };
+    return store.withLock(`pending\u0000${tokenKeyString(key)}`, async () => {
+      const at = now();
+      const existing = await store.findPendingAuth(key, scopes, new Date(at));
+      if (existing && existing.threadId === req.threadId) {
+        return { status: "pending", authId: existing.authId, url: existing.url, expiresAt: existing.expiresAt, reason: existing.reason, scopes: existing.scopes };
+      }
+      const state = randomToken();
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const authId = randomId("auth");
+      const redirectUri = redirectUriFor(req.provider);
+      const url = client
+        .authorizationUrl({ redirectUri, scopes, state, codeChallenge: await oidc.calculatePKCECodeChallenge(codeVerifier) })
+        .toString();
+      const session: AuthSession = {
+        authId,
+        stateHash: sha256(state),
+        userId: key.userId,
+        provider: key.provider,
+        agentId: key.agentId,
+        threadId: req.threadId,
+        scopes,
+        reason,
+        url,
+        redirectUri,
+        sealedSecrets: await keyring.seal({ codeVerifier } satisfies SealedSecrets, binding.auth(authId)),
+        status: "pending",
+        createdAt: new Date(at).toISOString(),
+        expiresAt: new Date(at + stateTtlMs).toISOString(),
+        metadata,
+      };
+      await store.createAuth(session);
+      emit({ type: "pending_created", provider: key.provider, userId: key.userId, authId });
+      return { status: "pending", authId, url, expiresAt: session.expiresAt, reason, scopes };
+    });
   }
 
   async function slowAuthenticate(req: ValidRequest, key: TokenKey, forceNew: boolean, metadata: AuthRequest["metadata"]): Promise<AuthResult> {
