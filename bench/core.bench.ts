@@ -1,6 +1,6 @@
 import { startDevProvider } from "@langgraph-oauth/dev-provider";
 import { createLocalBroker, discoverProvider } from "@langgraph-oauth/core";
-import { compare, row } from "./measure.ts";
+import { added, compare, row } from "./measure.ts";
 
 /** authenticate() with a cached token: the cost every wrapped tool call pays. */
 export async function benchCore(): Promise<void> {
@@ -20,10 +20,9 @@ export async function benchCore(): Promise<void> {
       "baseline: Map.get in an async function": async () => cache.get(`${req.userId}\u0000${req.provider}\u0000`),
       "broker.authenticate, cached token": () => broker.authenticate(req),
     });
-    console.log("core: authenticate with a cached token (20k calls after warm-up, median of 3 rounds)");
+    console.log("core: authenticate with a cached token (20k calls per round, median of 3 rounds)");
     for (const [name, latency] of Object.entries(result)) console.log(row(name, latency));
-    const added = result["broker.authenticate, cached token"]!.p50 - result["baseline: Map.get in an async function"]!.p50;
-    console.log(`  added over baseline at p50: ${added.toFixed(2)} µs`);
+    console.log(added("added by authenticate", result["broker.authenticate, cached token"]!, result["baseline: Map.get in an async function"]!));
   } finally {
     await dev.close();
   }
