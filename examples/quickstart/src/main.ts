@@ -12,9 +12,9 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { createLocalBroker, discoverProvider } from "@langgraph-oauth/core";
 import { getAccessToken, isOAuthInterrupt, oauthResume, withOAuth } from "@langgraph-oauth/langgraph";
+import { OfflineToolModel } from "@langgraph-oauth/langgraph/offline-model";
 import { createOAuthApp, serveApp } from "@langgraph-oauth/server";
 import { startDevProvider } from "@langgraph-oauth/dev-provider";
-import { DemoModel } from "./demo-model.ts";
 
 const browser = process.argv.includes("--browser");
 const step = (n: number, text: string) => console.log(`\n${n}. ${text}`);
@@ -47,7 +47,12 @@ const whoami = withOAuth(
 );
 
 const checkpointer = new MemorySaver();
-const agent = createAgent({ model: new DemoModel({}), tools: [whoami], checkpointer });
+// A stand-in for a real chat model, so the demo needs no API key: it calls the tool, then reports its result.
+const model = new OfflineToolModel({
+  toolCalls: ["whoami_on_devhub"],
+  answer: ([result]) => `Here is what DevHub says about your account: ${result}`,
+});
+const agent = createAgent({ model, tools: [whoami], checkpointer });
 const config = { configurable: { thread_id: "quickstart-thread", user_id: "ada" } };
 
 try {

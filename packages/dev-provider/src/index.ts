@@ -1,4 +1,6 @@
 export { startDevProvider, DEFAULT_CLIENT, DEFAULT_SCOPES } from "./provider.ts";
+// Headless consent at a dev-provider running in another process (DevProvider.consent does this in process).
+export { driveConsent } from "./consent.ts";
 export type {
   ConsentOptions,
   DevClient,

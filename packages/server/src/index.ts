@@ -1,5 +1,6 @@
 export { createOAuthApp, type AppBroker, type OAuthAppOptions } from "./app.ts";
 export type { CallbackHook } from "./callback-hook.ts";
+export { allowOAuthCallback, isOAuthCallbackRequest, OAUTH_CALLBACK_IDENTITY, type OAuthCallbackIdentity, type OAuthCallbackMatchOptions } from "./custom-auth.ts";
 export { createRemoteBroker, type RemoteBroker, type RemoteBrokerOptions } from "./remote-broker.ts";
 export {
   ConfigFileError,

@@ -380,6 +380,41 @@ describe("/v2/auth API", () => {
       expect((await call("/v2/auth/tokens?user_id=t1&provider=dev&agent_id=other")).body["exists"]).toBe(false);
     });
 
+    it("GET /tokens is a read: it never calls authenticate, starts no consent and refreshes nothing", async () => {
+      const calls: string[] = [];
+      const spied = new Proxy(fx.broker, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof value !== "function") return value;
+          return (...args: unknown[]) => {
+            calls.push(String(prop));
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      const app = createOAuthApp({ broker: spied, apiKey: API_KEY });
+      const check = async (query: string) => (await app.request(`/v2/auth/tokens?${query}`, { headers: auth })).json() as Promise<Record<string, unknown>>;
+      // A miss: an authenticate here would leave a pending authorization behind.
+      expect(await check("user_id=t3&provider=dev")).toEqual({ exists: false, scopes: null, expires_at: null });
+      expect(calls).toEqual(["tokenInfo"]);
+
+      // A hit whose access token has expired: reported as stored, with its past expiry, and not refreshed.
+      const { code, state } = await consented("t4");
+      expect((await post("/v2/auth/callback/dev", { code, state })).status).toBe(200);
+      const refreshes = fx.dev.counts.refresh;
+      fx.clock.offsetMs = 2 * 3600_000;
+      try {
+        calls.length = 0;
+        const expired = await check("user_id=t4&provider=dev");
+        expect(expired).toMatchObject({ exists: true, scopes: expect.arrayContaining(["repo"]) });
+        expect(Date.parse(expired["expires_at"] as string)).toBeLessThan(Date.now() + fx.clock.offsetMs);
+        expect(calls).toEqual(["tokenInfo"]);
+        expect(fx.dev.counts.refresh).toBe(refreshes);
+      } finally {
+        fx.clock.offsetMs = 0;
+      }
+    });
+
     it("DELETE /tokens revokes one provider's token, or the user's tokens at every provider", async () => {
       const { code, state } = await consented("t2");
       expect((await post("/v2/auth/callback/dev", { code, state })).status).toBe(200);

@@ -4,7 +4,7 @@ import type { CallbackHook } from "../callback-hook.ts";
 /** What the HTTP layer needs from a broker; `createLocalBroker` returns all of it. */
 export type AppBroker = Pick<
   LocalBroker,
-  "authenticate" | "waitForCompletion" | "revoke" | "getAuth" | "handleCallback" | "providerName" | "providers" | "redirectUriFor"
+  "authenticate" | "waitForCompletion" | "revoke" | "getAuth" | "handleCallback" | "providerName" | "providers" | "redirectUriFor" | "tokenInfo"
 >;
 
 export interface ApiContext {

@@ -6,7 +6,8 @@ import { deleteTokensQuerySchema, tokenQuerySchema } from "./wire.ts";
 /**
  * The spec's "Check Oauth Token Exists" and "Delete Oauth Tokens For User"
  * (paths not stated there; ours):
- * - `GET /tokens?user_id&provider[&agent_id]` → `{exists, scopes, expires_at}`
+ * - `GET /tokens?user_id&provider[&agent_id]` → `{exists, scopes, expires_at}`:
+ *   whether a token is stored, from its metadata only (no refresh, no consent)
  * - `DELETE /tokens?user_id[&provider][&agent_id]` → revokes at the provider
  *   (RFC 7009, when it has an endpoint) and deletes; without `provider`, at
  *   every configured provider.
@@ -15,18 +16,11 @@ export function tokenRoutes(ctx: ApiContext): Hono {
   return new Hono()
     .get("/tokens", async (c) => {
       const query = parseQuery(c, tokenQuerySchema);
-      // "Exists" means usable now: asking for no extra scopes returns the stored
-      // token (refreshed if due). The Broker interface has no side-effect-free
-      // lookup, so a miss leaves one pending auth behind, reused by later checks
-      // and expiring with its state.
-      const result = await ctx.broker.authenticate({
-        userId: query.user_id,
-        provider: query.provider,
-        agentId: query.agent_id,
-        scopes: [],
-      });
-      if (result.status !== "completed") return c.json({ exists: false, scopes: null, expires_at: null }, 200);
-      return c.json({ exists: true, scopes: result.scopes, expires_at: result.expiresAt ?? null }, 200);
+      // A read, not an authenticate: checking must never refresh a token or
+      // leave a pending consent behind.
+      const info = await ctx.broker.tokenInfo({ userId: query.user_id, provider: query.provider, agentId: query.agent_id });
+      if (!info) return c.json({ exists: false, scopes: null, expires_at: null }, 200);
+      return c.json({ exists: true, scopes: info.scopes, expires_at: info.expiresAt ?? null }, 200);
     })
     .delete("/tokens", async (c) => {
       const query = parseQuery(c, deleteTokensQuerySchema);
