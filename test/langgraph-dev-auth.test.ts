@@ -10,7 +10,7 @@ import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOAuthInterrupt } from "@langgraph-oauth/langgraph/interrupt";
 import { signDemoToken } from "../examples/langgraph-dev/src/demo-token.ts";
-import { consentAt } from "./support/browser.ts";
+import { driveConsent } from "@langgraph-oauth/dev-provider";
 import { startLanggraphDev, type LanggraphDev } from "./support/langgraph-dev.ts";
 
 const exampleDir = fileURLToPath(new URL("../examples/langgraph-dev", import.meta.url));
@@ -48,7 +48,7 @@ describe("langgraphjs dev with custom auth", () => {
     const state = await ada.threads.getState<Values>(thread.thread_id);
     const interrupt = state.tasks.flatMap((t) => t.interrupts).find((i) => isOAuthInterrupt(i.value));
     if (!interrupt || !isOAuthInterrupt(interrupt.value)) throw new Error("expected an OAuth interrupt");
-    const redirect = await consentAt(interrupt.value.url, "ada");
+    const redirect = await driveConsent(new URL(interrupt.value.url).origin, interrupt.value.url, { user: "ada" });
     const page = await fetch(redirect); // no Authorization header, like a browser
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Connected to DevHub");

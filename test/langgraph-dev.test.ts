@@ -7,14 +7,15 @@
  * holds a token.
  */
 import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, type Run, type ThreadState } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOAuthInterrupt, type OAuthInterrupt } from "@langgraph-oauth/langgraph/interrupt";
-import { consentAt } from "./support/browser.ts";
+import { driveConsent } from "@langgraph-oauth/dev-provider";
 import { startLanggraphDev, type LanggraphDev } from "./support/langgraph-dev.ts";
-import { scanForSecrets } from "./support/secret-scan.ts";
+import { findSecrets } from "@langgraph-oauth/core/testing";
 
 const exampleDir = fileURLToPath(new URL("../examples/langgraph-dev", import.meta.url));
 const API_KEY = `e2e-${randomUUID()}`;
@@ -40,6 +41,28 @@ const consentedUsers = new Set<string>();
 const codes = new Set<string>();
 /** Typed into a message, so the scan has something it must find. */
 const canary = `canary-${randomUUID()}`;
+
+/** The person's browser, without a browser: login and consent at the dev-provider inside the LangGraph server. */
+function consentAt(authorizationUrl: string, user: string): Promise<string> {
+  return driveConsent(new URL(authorizationUrl).origin, authorizationUrl, { user });
+}
+
+/** Every file `langgraphjs dev` keeps, its text and its parsed JSON, scanned for the secrets. */
+async function scanKept(dir: string, secrets: readonly string[]): Promise<Array<{ file: string; where: string; secret: string }>> {
+  const found = [];
+  for (const file of await readdir(dir)) {
+    const text = await readFile(path.join(dir, file), "utf8");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const labelled = Object.fromEntries(secrets.map((secret, i) => [String(i), secret]));
+    for (const f of findSecrets([text, parsed], labelled)) found.push({ file, where: f.where, secret: secrets[Number(f.label)]! });
+  }
+  return found;
+}
 
 beforeAll(async () => {
   server = await startLanggraphDev({ exampleDir, env: { LANGGRAPH_OAUTH_API_KEY: API_KEY } });
@@ -263,15 +286,15 @@ describe("langgraphjs dev with the langgraph-dev example", () => {
     // a stop can run out of grace before it flushes, so first wait for the write to land.
     const dir = path.join(server.workDir, ".langgraph_api");
     await until("the checkpoints to be written", async () =>
-      (await scanForSecrets(dir, [canary]).catch(() => [])).some((f) => f.where === "decoded") ? true : undefined,
+      (await scanKept(dir, [canary]).catch(() => [])).some((f) => f.where === "decoded") ? true : undefined,
     );
     await server.stop();
     const secrets = [...tokens, ...[...codes].filter((c) => c !== ""), CLIENT_SECRET, API_KEY];
     expect(secrets.length).toBeGreaterThanOrEqual(tokens.length + 5);
-    expect(await scanForSecrets(dir, secrets)).toEqual([]);
+    expect(await scanKept(dir, secrets)).toEqual([]);
 
     // The canary typed into a message is found, in the checkpointer file only after decoding base64.
-    const found = await scanForSecrets(dir, [canary]);
+    const found = await scanKept(dir, [canary]);
     expect(found).toContainEqual({ file: ".langgraphjs_api.checkpointer.json", where: "decoded", secret: canary });
   }, 60_000);
 });

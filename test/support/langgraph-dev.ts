@@ -3,6 +3,7 @@
  * offline, in a throw-away working directory so its `.langgraph_api/` never
  * lands in the repository.
  */
+import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -38,7 +39,7 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || address === null) throw new Error("no free port");
+  assert.ok(typeof address === "object" && address !== null, "no free port");
   return address.port;
 }
 
@@ -71,7 +72,7 @@ function cliPath(exampleDir: string): string {
   const require = createRequire(path.join(exampleDir, "package.json"));
   const pkgPath = require.resolve("@langchain/langgraph-cli/package.json");
   const bin = (JSON.parse(readFileSync(pkgPath, "utf8")) as { bin: Record<string, string> }).bin["langgraphjs"];
-  if (!bin) throw new Error("@langchain/langgraph-cli has no langgraphjs bin");
+  assert.ok(bin, "@langchain/langgraph-cli has no langgraphjs bin");
   return path.resolve(path.dirname(pkgPath), bin);
 }
 
@@ -126,9 +127,9 @@ export async function startLanggraphDev(options: StartOptions): Promise<Langgrap
   const deadline = Date.now() + (options.startTimeoutMs ?? 45_000);
   try {
     for (;;) {
-      if (STARTUP_ERROR.test(log)) throw new Error(`langgraphjs dev failed to start:\n${log.slice(-4000)}`);
-      if (!alive) throw new Error(`langgraphjs dev exited before answering /ok:\n${log.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`langgraphjs dev did not answer /ok in time:\n${log.slice(-4000)}`);
+      assert.doesNotMatch(log, STARTUP_ERROR, `langgraphjs dev failed to start:\n${log.slice(-4000)}`);
+      assert.ok(alive, `langgraphjs dev exited before answering /ok:\n${log.slice(-4000)}`);
+      assert.ok(Date.now() <= deadline, `langgraphjs dev did not answer /ok in time:\n${log.slice(-4000)}`);
       // With custom auth, /ok is behind the auth handler too: a 401/403 also means "up".
       const ok = await fetch(`${url}/ok`).then(
         (r) => r.ok || r.status === 401 || r.status === 403,

@@ -5,7 +5,7 @@ import { createAgent } from "langchain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CheckpointerMissingError, getAccessToken, oauthMiddleware, OAuthRequiredError, oauthResume, withOAuth } from "./index.ts";
-import { findSecrets } from "./testing/canary.ts";
+import { findSecrets } from "@langgraph-oauth/core/testing";
 import { CLIENT, HUB, MAIL, oauthInterrupts, startHarness, type Harness } from "./testing/harness.ts";
 import { ScriptedChatModel } from "./testing/scripted-model.ts";
 
@@ -23,7 +23,7 @@ describe("no token bytes leak (canary)", () => {
       .addEdge(START, "leak")
       .compile({ checkpointer: saver });
     await graph.invoke({}, { configurable: { thread_id: "control" } });
-    expect(findSecrets([saver.storage, saver.writes], { planted: "canary-token-0123456789" })).toEqual(["planted"]);
+    expect(findSecrets([saver.storage, saver.writes], { planted: "canary-token-0123456789" }).map((f) => f.label)).toEqual(["planted"]);
   });
 
   it("not in checkpoints, pending writes, interrupt values, tool messages or errors of full runs", async () => {
