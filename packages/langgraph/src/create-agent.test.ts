@@ -40,24 +40,29 @@ const threeCalls = [
   { id: "call_mail", name: "send_mail", args: {} },
 ];
 
+/** One AI message calling three plain tools on two providers, gated by oauthMiddleware. */
+function threeToolAgent(runs: Record<string, number>) {
+  return createAgent({
+    model: new ScriptedChatModel([threeCalls, "done"]),
+    tools: plainTools(runs),
+    middleware: [
+      oauthMiddleware({
+        broker: h.broker,
+        tools: {
+          list_repos: { provider: HUB, scopes: ["repo"] },
+          get_profile: { provider: HUB, scopes: ["repo"] },
+          send_mail: { provider: MAIL, scopes: ["mail.send"] },
+        },
+      }),
+    ],
+    checkpointer: new MemorySaver(),
+  });
+}
+
 describe("createAgent with oauthMiddleware", () => {
   it("one AI message calling three tools on two providers: all interrupts at once, one resume map completes them", async () => {
     const runs: Record<string, number> = {};
-    const agent = createAgent({
-      model: new ScriptedChatModel([threeCalls, "done"]),
-      tools: plainTools(runs),
-      middleware: [
-        oauthMiddleware({
-          broker: h.broker,
-          tools: {
-            list_repos: { provider: HUB, scopes: ["repo"] },
-            get_profile: { provider: HUB, scopes: ["repo"] },
-            send_mail: { provider: MAIL, scopes: ["mail.send"] },
-          },
-        }),
-      ],
-      checkpointer: new MemorySaver(),
-    });
+    const agent = threeToolAgent(runs);
     const config = { configurable: { thread_id: "agent-1", user_id: "quinn" } };
 
     const first = oauthInterrupts(await agent.invoke({ messages: [new HumanMessage("go")] }, config));
@@ -86,21 +91,7 @@ describe("createAgent with oauthMiddleware", () => {
 
   it("a denial at the provider answers every call that shared that consent, with no new prompt", async () => {
     const runs: Record<string, number> = {};
-    const agent = createAgent({
-      model: new ScriptedChatModel([threeCalls, "done"]),
-      tools: plainTools(runs),
-      middleware: [
-        oauthMiddleware({
-          broker: h.broker,
-          tools: {
-            list_repos: { provider: HUB, scopes: ["repo"] },
-            get_profile: { provider: HUB, scopes: ["repo"] },
-            send_mail: { provider: MAIL, scopes: ["mail.send"] },
-          },
-        }),
-      ],
-      checkpointer: new MemorySaver(),
-    });
+    const agent = threeToolAgent(runs);
     const config = { configurable: { thread_id: "agent-deny", user_id: "wendy" } };
     const first = oauthInterrupts(await agent.invoke({ messages: [new HumanMessage("go")] }, config));
     const hub = first.find((i) => i.value.provider === HUB)!;
