@@ -8,6 +8,20 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
+/** The broker, with the name of every method called on it pushed to `calls`. */
+function recordCalls<T extends object>(broker: T, calls: string[]): T {
+  return new Proxy(broker, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        calls.push(String(prop));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 describe("/v2/auth API", () => {
   let fx: Fixture;
   const canary = new Canary();
@@ -382,16 +396,7 @@ describe("/v2/auth API", () => {
 
     it("GET /tokens is a read: it never calls authenticate, starts no consent and refreshes nothing", async () => {
       const calls: string[] = [];
-      const spied = new Proxy(fx.broker, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (typeof value !== "function") return value;
-          return (...args: unknown[]) => {
-            calls.push(String(prop));
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
+      const spied = recordCalls(fx.broker, calls);
       const app = createOAuthApp({ broker: spied, apiKey: API_KEY });
       const check = async (query: string) => (await app.request(`/v2/auth/tokens?${query}`, { headers: auth })).json() as Promise<Record<string, unknown>>;
       // A miss: an authenticate here would leave a pending authorization behind.
@@ -444,16 +449,7 @@ describe("/v2/auth API", () => {
   describe("rejected requests reach no broker method", () => {
     it("missing key, wrong key, bad JSON, invalid fields and oversize bodies never call the broker", async () => {
       const calls: string[] = [];
-      const spy = new Proxy(fx.broker, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (typeof value !== "function") return value;
-          return (...args: unknown[]) => {
-            calls.push(String(prop));
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
+      const spy = recordCalls(fx.broker, calls);
       const app = createOAuthApp({ broker: spy, apiKey: API_KEY, maxBodyBytes: 1024 });
       const send = (path: string, init: RequestInit) => app.request(path, init);
       const good = JSON.stringify({ provider: "dev", scopes: [], user_id: "spy" });
