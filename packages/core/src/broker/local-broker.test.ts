@@ -67,6 +67,30 @@ describe("LocalBroker against a real authorization server", () => {
     expect(new Set(results.map((r) => asPending(r).authId)).size).toBe(1);
   });
 
+  it("a caller arriving while the code is being exchanged gets the token, not a second prompt", async () => {
+    // Holds the real token request until released, so the caller surely arrives mid-exchange.
+    let reached!: () => void;
+    let release!: () => void;
+    const atTokenEndpoint = new Promise<void>((r) => (reached = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const h = await harness({
+      broker: {
+        fetch: async (url, init) => {
+          if (url.endsWith("/token")) (reached(), await gate);
+          return fetch(url, init);
+        },
+      },
+    });
+    const first = asPending(await h.broker.authenticate({ ...alice, threadId: "t1" }));
+    const callback = h.broker.handleCallback(await h.dev.consent(first.url));
+    await atTokenEndpoint;
+    const during = h.broker.authenticate({ ...alice, threadId: "t1" });
+    release();
+    await callback;
+    expect((await during).status).toBe("completed");
+    expect(h.dev.counts.authorization).toBe(1);
+  });
+
   it("keeps tokens apart per user and per agent", async () => {
     const h = await harness();
     await h.connect(await h.broker.authenticate(alice), { user: "alice" });

@@ -99,6 +99,8 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
 
   const cache = new Map<string, CacheEntry>();
   const refreshes = new Map<string, Promise<TokenSet | "revoked">>();
+  /** Code exchanges under way in this process, by token key. */
+  const exchanges = new Map<string, Promise<unknown>>();
 
   function clientFor(provider: string): OAuthClient {
     const client = clients.get(provider);
@@ -229,6 +231,9 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
     const client = clientFor(req.provider);
     const wanted = normalizeScopes([...(client.provider.scopes ?? []), ...req.scopes]);
     if (forceNew) return pending(req, key, wanted, "connection_required", metadata);
+    // A graph resumed while its consent's code is being exchanged (the state is
+    // spent, the token not stored yet) waits for it rather than prompting again.
+    await exchanges.get(tokenKeyString(key))?.catch(() => undefined);
     const current = await loadToken(key);
     if (!current) return pending(req, key, wanted, "connection_required", metadata);
     if (!coversScopes(current.scopes, req.scopes)) {
@@ -381,14 +386,22 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
         return { ...base, status: "denied", error: error.slice(0, 100) };
       }
       const client = clientFor(session.provider);
-      const secrets = await keyring.open<SealedSecrets>(session.sealedSecrets, binding.auth(session.authId));
-      // The redirect_uri sent at exchange must equal the registered one, whatever proxy the request came through.
-      const callback = new URL(session.redirectUri);
-      callback.search = url.search;
-      const set = await client.exchangeCode(callback, { codeVerifier: secrets.codeVerifier, state, requestedScopes: session.scopes });
       const key: TokenKey = { userId: session.userId, provider: session.provider, agentId: session.agentId };
-      await saveToken(key, set);
-      completed(key, set);
+      const exchange = (async () => {
+        const secrets = await keyring.open<SealedSecrets>(session.sealedSecrets, binding.auth(session.authId));
+        // The redirect_uri sent at exchange must equal the registered one, whatever proxy the request came through.
+        const callback = new URL(session.redirectUri);
+        callback.search = url.search;
+        const set = await client.exchangeCode(callback, { codeVerifier: secrets.codeVerifier, state, requestedScopes: session.scopes });
+        await saveToken(key, set);
+        completed(key, set);
+      })();
+      exchanges.set(tokenKeyString(key), exchange);
+      try {
+        await exchange;
+      } finally {
+        if (exchanges.get(tokenKeyString(key)) === exchange) exchanges.delete(tokenKeyString(key));
+      }
       await store.finishAuth(session.authId, "completed");
       await events.publish(session.authId, "completed");
       emit({ type: "token_stored", provider: session.provider, userId: session.userId, authId: session.authId });
