@@ -1,14 +1,10 @@
-import { startDevProvider } from "@langgraph-oauth/dev-provider";
-import { createLocalBroker, discoverProvider } from "@langgraph-oauth/core";
+import { startBenchBroker } from "./broker.ts";
 import { added, compare, row } from "./measure.ts";
 
 /** authenticate() with a cached token: the cost every wrapped tool call pays. */
 export async function benchCore(): Promise<void> {
-  const callback = "http://127.0.0.1:8787/oauth/callback";
-  const dev = await startDevProvider({ clients: [{ clientId: "bench", clientSecret: "s", redirectUris: [`${callback}/devhub`] }] });
+  const { dev, broker } = await startBenchBroker();
   try {
-    const provider = await discoverProvider({ id: "devhub", issuer: dev.issuer, clientId: "bench", clientSecret: "s" });
-    const broker = createLocalBroker({ providers: [provider], callbackUrl: callback });
     const req = { userId: "alice", provider: "devhub", scopes: ["repo"] };
     const pending = await broker.authenticate(req);
     if (pending.status !== "pending") throw new Error("expected a pending result");

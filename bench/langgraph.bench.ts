@@ -1,8 +1,7 @@
 import { tool } from "@langchain/core/tools";
 import { Annotation, MemorySaver, StateGraph } from "@langchain/langgraph";
 import { z } from "zod";
-import { startDevProvider } from "@langgraph-oauth/dev-provider";
-import { createLocalBroker, discoverProvider } from "@langgraph-oauth/core";
+import { startBenchBroker } from "./broker.ts";
 import { getAccessToken, OAuthRequiredError, withOAuth } from "@langgraph-oauth/langgraph";
 import { added, compare, row } from "./measure.ts";
 
@@ -11,11 +10,8 @@ import { added, compare, row } from "./measure.ts";
  * same tool unwrapped, invoked directly and through a compiled graph.
  */
 export async function benchLangGraph(): Promise<void> {
-  const callback = "http://127.0.0.1:8787/oauth/callback";
-  const dev = await startDevProvider({ clients: [{ clientId: "bench", clientSecret: "s", redirectUris: [`${callback}/devhub`] }] });
+  const { dev, broker } = await startBenchBroker();
   try {
-    const provider = await discoverProvider({ id: "devhub", issuer: dev.issuer, clientId: "bench", clientSecret: "s" });
-    const broker = createLocalBroker({ providers: [provider], callbackUrl: callback });
     const schema = z.object({ n: z.number() });
     const plain = tool(async ({ n }) => n + 1, { name: "inc", description: "adds one", schema });
     const wrapped = withOAuth(

@@ -11,7 +11,7 @@ export interface Latency {
 
 const BLOCK = 500;
 
-function percentiles(samples: number[]): Latency {
+export function percentiles(samples: readonly number[]): Latency {
   const sorted = Float64Array.from(samples).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { p50: at(0.5), p99: at(0.99) };
@@ -42,8 +42,8 @@ export async function compare(
   return Object.fromEntries(names.map((n) => [n, [...perRound[n]!].sort((a, b) => a.p50 - b.p50)[Math.floor(rounds / 2)]!]));
 }
 
-export function row(name: string, l: Latency): string {
-  return `  ${name.padEnd(52)} p50 ${l.p50.toFixed(2).padStart(9)} µs   p99 ${l.p99.toFixed(2).padStart(9)} µs`;
+export function row(name: string, l: Latency, unit = "µs"): string {
+  return `  ${name.padEnd(52)} p50 ${l.p50.toFixed(2).padStart(9)} ${unit}   p99 ${l.p99.toFixed(2).padStart(9)} ${unit}`;
 }
 
 export function added(name: string, variant: Latency, baseline: Latency): string {

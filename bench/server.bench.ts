@@ -11,28 +11,16 @@ import { tool } from "@langchain/core/tools";
 import { MemorySaver } from "@langchain/langgraph";
 import { createAgent } from "langchain";
 import { z } from "zod";
-import { createLocalBroker, discoverProvider } from "@langgraph-oauth/core";
-import { startDevProvider } from "@langgraph-oauth/dev-provider";
 import { isOAuthInterrupt, withOAuth } from "@langgraph-oauth/langgraph";
 import { OfflineToolModel } from "@langgraph-oauth/langgraph/offline-model";
 import { createOAuthApp } from "@langgraph-oauth/server";
 import { autoResume } from "@langgraph-oauth/server/langgraph";
-
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-function line(name: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `  ${name.padEnd(48)} p50 ${percentile(sorted, 0.5).toFixed(2).padStart(7)} ms   p99 ${percentile(sorted, 0.99).toFixed(2).padStart(7)} ms`;
-}
+import { startBenchBroker } from "./broker.ts";
+import { percentiles, row } from "./measure.ts";
 
 export async function benchServer(consents = 50, warmup = 5): Promise<void> {
-  const callbackUrl = "http://127.0.0.1:8787/oauth/callback";
-  const client = { clientId: "bench", clientSecret: "bench-secret" };
-  const dev = await startDevProvider({ clients: [{ ...client, redirectUris: [`${callbackUrl}/devhub`] }] });
+  const { dev, broker } = await startBenchBroker();
   try {
-    const broker = createLocalBroker({ providers: [await discoverProvider({ id: "devhub", issuer: dev.issuer, ...client })], callbackUrl });
     let bodyStarted: (at: number) => void = () => {};
     const whoami = withOAuth(
       tool(
@@ -70,9 +58,9 @@ export async function benchServer(consents = 50, warmup = 5): Promise<void> {
       }
     }
     console.log(`\nserver: callback → resumed tool body, in process (${consents} consents after ${warmup} warm-up)`);
-    console.log(line("callback request → tool body starts", total));
-    console.log(line("  of which: callback page answered (exchange)", page));
-    const p50 = percentile([...total].sort((a, b) => a - b), 0.5);
+    const { p50 } = percentiles(total);
+    console.log(row("callback request → tool body starts", percentiles(total), "ms"));
+    console.log(row("  of which: callback page answered (exchange)", percentiles(page), "ms"));
     console.log(`  target ≤ 25 ms at p50: ${p50 <= 25 ? "met" : "NOT met"}`);
   } finally {
     await dev.close();
