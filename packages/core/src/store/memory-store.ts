@@ -1,5 +1,6 @@
 import type { AuthEvents, AuthSession, StoredToken, TokenKey, TokenStore } from "./types.ts";
 import { sameScopes, tokenKeyString } from "./token-key.ts";
+import { createKeyedLock } from "./keyed-lock.ts";
 
 /**
  * Keeps everything in this process: the zero-setup default. Tokens are still
@@ -10,7 +11,7 @@ export class MemoryTokenStore implements TokenStore {
   readonly #tokens = new Map<string, StoredToken>();
   readonly #auths = new Map<string, AuthSession>();
   readonly #byState = new Map<string, string>();
-  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #lock = createKeyedLock();
 
   async getToken(key: TokenKey): Promise<StoredToken | undefined> {
     return structuredClone(this.#tokens.get(tokenKeyString(key)));
@@ -62,16 +63,8 @@ export class MemoryTokenStore implements TokenStore {
     if (session) session.status = status;
   }
 
-  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(name) ?? Promise.resolve();
-    const run = previous.then(fn);
-    const tail = run.catch(() => undefined);
-    this.#locks.set(name, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.#locks.get(name) === tail) this.#locks.delete(name);
-    }
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.#lock(name, fn);
   }
 }
 

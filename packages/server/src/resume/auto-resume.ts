@@ -1,7 +1,6 @@
-import { ConfigurationError, OAuthError, type AuthInfo, type CallbackResult } from "@langgraph-oauth/core";
+import { ConfigurationError, createKeyedLock, OAuthError, type AuthInfo, type CallbackResult } from "@langgraph-oauth/core";
 import { AutoResumeError } from "./errors.ts";
 import { graphTarget, type GraphTargetOptions } from "./graph-target.ts";
-import { createKeyedLock } from "./keyed-lock.ts";
 import { oauthResumeMap } from "./resume-map.ts";
 import { serverTarget, type ServerTargetOptions } from "./server-target.ts";
 import type { ResumeTarget } from "./target.ts";

@@ -41,9 +41,10 @@ function covers(granted: AuthInfo, other: AuthInfo): boolean {
  * - every OAuth interrupt that carries this authId: createAgent raises one
  *   per parallel tool call, and they share one consent;
  * - after a completed consent, those waiting on a newer pending authId of
- *   the same provider, agent and (covered) scopes: a task that re-ran while
- *   this consent's code exchange was in flight could not reuse the consumed
- *   authorization and asked for a new one, which this token now satisfies;
+ *   the same provider, agent and (covered) scopes: a task that re-ran in
+ *   another process while this consent's code exchange was in flight could
+ *   not reuse the consumed authorization and asked for a new one, which this
+ *   token now satisfies (in one process the broker makes it wait instead);
  * - those whose consent finished too but whose own resume found the thread
  *   busy.
  *
