@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -19,7 +19,7 @@ export interface LanggraphDev {
   readonly workDir: string;
   /** Everything the CLI and its server printed so far, ANSI codes removed. */
   output(): string;
-  /** SIGTERM to the whole process group (the server flushes `.langgraph_api/`), SIGKILL after `graceMs`. */
+  /** SIGTERM to the whole process group (the server flushes `.langgraph_api/`), SIGKILL after `graceMs`; resolves when every process of the group is gone. */
   stop(graceMs?: number): Promise<void>;
   /** Stops, then deletes the working directory. */
   dispose(): Promise<void>;
@@ -41,6 +41,34 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   assert.ok(typeof address === "object" && address !== null, "no free port");
   return address.port;
+}
+
+/**
+ * Whether any live (not zombie) process is still in process group `group`. Linux `/proc`: the
+ * server is a grandchild, re-parented when the CLI exits, so no `exit` event tells us it ended.
+ */
+function groupAlive(group: number): boolean {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // it exited while we looked
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === group && state !== "Z" && state !== "X") return true;
+  }
+  return false;
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // the group is gone
+  }
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -100,18 +128,18 @@ export async function startLanggraphDev(options: StartOptions): Promise<Langgrap
   void exited.then(() => (alive = false));
 
   const stop = async (graceMs = 10_000) => {
-    if (!alive || child.pid === undefined) return;
-    // The CLI spawns the server, which runs under tsx: signal the whole group.
-    process.kill(-child.pid, "SIGTERM");
-    const timer = setTimeout(() => alive && process.kill(-child.pid!, "SIGKILL"), graceMs);
-    await exited;
-    clearTimeout(timer);
-    // The group may outlive its leader by a moment.
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
+    const group = child.pid;
+    if (group === undefined || !groupAlive(group)) return;
+    // The CLI spawns the server, which runs under tsx: signal the whole group. The CLI exits at
+    // once, while the server still flushes `.langgraph_api/` (a plain truncate-and-write), so
+    // wait for every member of the group, not for the leader, before anything reads those files.
+    signalGroup(group, "SIGTERM");
+    const deadline = Date.now() + graceMs;
+    while (groupAlive(group)) {
+      if (Date.now() > deadline) signalGroup(group, "SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await exited;
   };
   const handle: LanggraphDev = {
     url,
