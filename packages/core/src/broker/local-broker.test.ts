@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, CALLBACK, type Harness } from "./broker.fixture.ts";
 import type { AuthResult } from "./types.ts";
 import { OAuthError } from "../errors/errors.ts";
+import { MemoryTokenStore } from "../store/memory-store.ts";
+import type { TokenStore } from "../store/types.ts";
+import { generateEncryptionKey } from "../crypto/keyring.ts";
 
 const started: Harness[] = [];
 async function harness(options?: Parameters<typeof startHarness>[0]): Promise<Harness> {
@@ -306,6 +309,48 @@ describe("bad input gets typed errors", () => {
   ])("authenticate(%j) → %s", async (req, code) => {
     const h = await harness();
     await expect(h.broker.authenticate(req as never)).rejects.toMatchObject({ code });
+  });
+});
+
+describe("the store's declared persistence", () => {
+  // A wrapper around the memory store that does not say whether it persists: treated as persistent.
+  const undeclared = (): TokenStore => {
+    const inner = new MemoryTokenStore();
+    return Object.assign(Object.create(null) as TokenStore, {
+      getToken: inner.getToken.bind(inner),
+      putToken: inner.putToken.bind(inner),
+      deleteToken: inner.deleteToken.bind(inner),
+      createAuth: inner.createAuth.bind(inner),
+      getAuth: inner.getAuth.bind(inner),
+      getAuthByState: inner.getAuthByState.bind(inner),
+      findPendingAuth: inner.findPendingAuth.bind(inner),
+      consumeAuthState: inner.consumeAuthState.bind(inner),
+      releaseAuthState: inner.releaseAuthState.bind(inner),
+      finishAuth: inner.finishAuth.bind(inner),
+      withLock: inner.withLock.bind(inner),
+    });
+  };
+
+  it("a store that does not declare itself in-process needs an encryption key; the memory store does not", async () => {
+    await expect(harness({ broker: { store: undeclared() } })).rejects.toMatchObject({ code: "invalid_configuration", message: /encryptionKey/ });
+    await expect(harness({ broker: { store: new MemoryTokenStore() } })).resolves.toBeDefined();
+  });
+
+  it("a persistent store is read again after the cache TTL; the memory store serves from memory", async () => {
+    for (const [store, reads] of [
+      [undeclared(), 2],
+      [new MemoryTokenStore(), 1],
+    ] as const) {
+      const h = await harness({ broker: { store, encryptionKey: generateEncryptionKey("k1") } });
+      let getToken = 0;
+      const read = store.getToken.bind(store);
+      store.getToken = (key) => ((getToken += 1), read(key));
+      await h.connect(await h.broker.authenticate(alice), { user: "alice" });
+      asCompleted(await h.broker.authenticate(alice));
+      h.clock.now += 31_000;
+      asCompleted(await h.broker.authenticate(alice));
+      expect(getToken).toBe(reads);
+    }
   });
 });
 

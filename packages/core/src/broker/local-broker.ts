@@ -79,11 +79,12 @@ export function createLocalBroker(options: LocalBrokerOptions): LocalBroker {
   const events = options.events ?? new MemoryAuthEvents();
   const stateTtlMs = options.stateTtlMs ?? 10 * 60_000;
   const leewayMs = options.refreshLeewayMs ?? 60_000;
-  const cacheTtlMs = options.cacheTtlMs ?? (store instanceof MemoryTokenStore ? Infinity : 30_000);
+  const persistent = store.persistent !== false;
+  const cacheTtlMs = options.cacheTtlMs ?? (persistent ? 30_000 : Infinity);
   const emit = options.onEvent ?? (() => {});
   const callbackBase = parseSecureUrl(options.callbackUrl, "callbackUrl").href.replace(/\/+$/, "");
 
-  if (!options.encryptionKey && !(store instanceof MemoryTokenStore)) {
+  if (!options.encryptionKey && persistent) {
     throw new ConfigurationError("A persistent store needs encryptionKey (tokens are encrypted at rest); create one with generateEncryptionKey().");
   }
   // The memory store lives and dies with this process, so a per-process key loses nothing.

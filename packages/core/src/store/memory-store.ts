@@ -8,6 +8,7 @@ import { createKeyedLock } from "./keyed-lock.ts";
  * PostgreSQL or PGlite store to keep tokens.
  */
 export class MemoryTokenStore implements TokenStore {
+  readonly persistent = false;
   readonly #tokens = new Map<string, StoredToken>();
   readonly #auths = new Map<string, AuthSession>();
   readonly #byState = new Map<string, string>();
@@ -56,6 +57,11 @@ export class MemoryTokenStore implements TokenStore {
     if (!session || session.consumedAt) return undefined;
     session.consumedAt = now.toISOString();
     return structuredClone(session);
+  }
+
+  async releaseAuthState(stateHash: string, now: Date): Promise<void> {
+    const session = this.#auths.get(this.#byState.get(stateHash) ?? "");
+    if (session?.status === "pending" && Date.parse(session.expiresAt) > now.getTime()) session.consumedAt = undefined;
   }
 
   async finishAuth(authId: string, status: "completed" | "denied"): Promise<void> {

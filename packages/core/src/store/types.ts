@@ -46,6 +46,14 @@ export interface AuthSession {
  * `runTokenStoreConformance` from "@langgraph-oauth/core/testing".
  */
 export interface TokenStore {
+  /**
+   * Whether what is stored outlives this process or is shared with others.
+   * A persistent store needs a stable encryption key, and the broker reads it
+   * again after a short cache TTL, since another process may change a row.
+   * Undefined counts as true: the safe default for a store we do not know.
+   */
+  readonly persistent?: boolean | undefined;
+
   getToken(key: TokenKey): Promise<StoredToken | undefined>;
   putToken(token: StoredToken): Promise<void>;
   /** Returns whether a token was there. */
@@ -63,6 +71,13 @@ export interface TokenStore {
    * any number of concurrent callers gets the session.
    */
   consumeAuthState(stateHash: string, now: Date): Promise<AuthSession | undefined>;
+  /**
+   * Undoes a consume whose code was never redeemed (a bad `iss`, a provider
+   * outage), so the person's retry of the same redirect can still finish.
+   * Only a session that is still pending and unexpired is released; anything
+   * else is left as it is.
+   */
+  releaseAuthState(stateHash: string, now: Date): Promise<void>;
   /** Sets the final status of a session. */
   finishAuth(authId: string, status: "completed" | "denied"): Promise<void>;
 

@@ -127,6 +127,27 @@ export function runTokenStoreConformance(name: string, factory: () => Promise<To
       expect(await store.consumeAuthState("unknown", new Date())).toBeUndefined();
     });
 
+    it("releases a consumed state so that the same redirect can be retried, but never a finished or expired one", async () => {
+      const store = await factory();
+      const s = session();
+      const finished = session({ scopes: ["f"] });
+      const expired = session({ scopes: ["e"], expiresAt: new Date(Date.now() - 1).toISOString() });
+      for (const x of [s, finished, expired]) {
+        await store.createAuth(x);
+        expect(await store.consumeAuthState(x.stateHash, new Date())).toBeDefined();
+      }
+      await store.releaseAuthState(s.stateHash, new Date());
+      expect((await store.getAuth(s.authId))?.consumedAt).toBeUndefined();
+      expect((await store.consumeAuthState(s.stateHash, new Date()))?.authId).toBe(s.authId);
+
+      await store.finishAuth(finished.authId, "completed");
+      await store.releaseAuthState(finished.stateHash, new Date());
+      expect(await store.consumeAuthState(finished.stateHash, new Date())).toBeUndefined();
+      await store.releaseAuthState(expired.stateHash, new Date());
+      expect(await store.consumeAuthState(expired.stateHash, new Date())).toBeUndefined();
+      await expect(store.releaseAuthState("unknown", new Date())).resolves.toBeUndefined();
+    });
+
     it("records the final status of a session", async () => {
       const store = await factory();
       const s = session();
