@@ -62,6 +62,18 @@ describe("serveApp bounds what a connection may hold", () => {
     }
   });
 
+  it("an answer that takes longer than requestTimeout still arrives (long-polls are not cut)", async () => {
+    // The handler holds the answer past several of Node's connection checks, as GET /v2/auth/wait does.
+    const slow = () => new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("late")), 1500));
+    const running = await serveApp({ fetch: slow, port: 0, headersTimeoutMs: 200, requestTimeoutMs: 300 });
+    try {
+      const response = await fetch(running.url);
+      expect(await response.text()).toBe("late");
+    } finally {
+      await running.close(0);
+    }
+  });
+
   it("connections beyond maxConnections are refused, the ones held keep working", async () => {
     const running = await serveApp({ fetch: hello, port: 0, maxConnections: 2 });
     try {
