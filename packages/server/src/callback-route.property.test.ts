@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLocalBroker, defineProvider } from "@langgraph-oauth/core";
+import { startHostileServer, type HostileServer } from "@langgraph-oauth/core/testing";
+import { createOAuthApp } from "./app.ts";
 import { Canary, pathOf, startFixture, type Fixture } from "./testing/fixtures.ts";
 
 /** Query parameter names a callback may carry (RFC 6749 §4.1.2, RFC 9207), and anything else. */
@@ -59,5 +62,61 @@ describe("the callback route, fed any query", () => {
     expect(done.status).toBe(200);
     expect((await fx.broker.getAuth(genuine.authId))?.status).toBe("completed");
     expect(await fx.store.getToken({ userId: "alice", provider: "dev" })).toBeDefined();
+  });
+});
+
+describe("the callback route, when the token endpoint answers anything", () => {
+  let as: HostileServer;
+  const clientSecret = "hostile-client-s3cret";
+  const callbackUrl = "http://127.0.0.1:8787/oauth/callback";
+  let broker: ReturnType<typeof createLocalBroker>;
+  let app: ReturnType<typeof createOAuthApp>;
+
+  beforeAll(async () => {
+    as = await startHostileServer();
+    const provider = defineProvider({ id: "hostile", name: "Hostile", clientId: "c", clientSecret, authorizationUrl: `${as.origin}/authorize`, tokenUrl: `${as.origin}/token` });
+    broker = createLocalBroker({ providers: [provider], callbackUrl, retry: { attempts: 1, baseDelayMs: 0 } });
+    app = createOAuthApp({ broker });
+  });
+  afterAll(() => as?.close());
+
+  /** How a hostile server echoes what it was sent: as is, percent-encoded, base64 or hex. */
+  const echo = fc.constantFrom<(s: string) => string>(
+    (v) => v,
+    encodeURIComponent,
+    (v) => Buffer.from(`x:${v}`).toString("base64"),
+    (v) => Buffer.from(v).toString("hex"),
+  );
+  const shape = fc.constantFrom<(e: string) => unknown>(
+    (e) => ({ error: "invalid_grant", error_description: `bad code ${e}` }),
+    (e) => ({ error: e, error_description: e, error_uri: `https://x/${e}` }),
+    (e) => ({ access_token: 7, token_type: e }),
+    (e) => `<html>${e}</html>`,
+    (e) => ({ access_token: `at-${e}`, token_type: "Bearer", scope: e }),
+  );
+
+  it("the page never shows what the provider echoed (code, state, client secret, PKCE verifier), and is never a 500", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(200, 400, 401, 500, 503), echo, shape, async (status, encode, build) => {
+        const started = await broker.authenticate({ userId: `echo-${++n}`, provider: "hostile", scopes: [] });
+        if (started.status !== "pending") throw new Error("expected pending");
+        const state = new URL(started.url).searchParams.get("state") ?? "";
+        const code = `code-${n}-${state.slice(0, 6)}`;
+        const said = [code, state, clientSecret].map(encode).join(" ");
+        const body = build(said);
+        as.respond({ status, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+        const response = await app.request(`/oauth/callback/hostile?code=${code}&state=${state}`);
+        const html = await response.text();
+        const verifier = new URLSearchParams(as.requests.at(-1)?.body ?? "").get("code_verifier") ?? "";
+        expect(verifier).not.toBe(""); // the exchange did reach the hostile server
+        const canary = new Canary();
+        canary.add(code, state, clientSecret, verifier);
+        canary.check([html, response.headers]);
+        expect(response.status).not.toBe(500);
+        expect(html).not.toMatch(/\n\s+at /);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
