@@ -214,6 +214,21 @@ describe("langgraphjs dev with the langgraph-dev example", () => {
     expect(toolResults(state)).toEqual([{ status: "success", body: { sub: "vera", bodyRuns: 1 } }]);
   });
 
+  it("a resume by another user that names no authId of theirs (\"yes\", a made-up one) is refused, even when that user holds a token", async () => {
+    // Mallory connects DevHub in her own thread first (auto-resume finishes it).
+    const own = await startRun("Who am I on DevHub?", "mallory2");
+    expect((await consentAndFollow(own.interrupts[0]!.value.url, "mallory2")).status).toBe(200);
+    expect(toolResults((await settled(own.threadId)).state)).toEqual([{ status: "success", body: { sub: "mallory2", bodyRuns: 1 } }]);
+
+    const { threadId, interrupts } = await startRun("Who am I on DevHub?", "wendy", { oauth_auto_resume: false });
+    for (const resume of ["yes", { authId: "bogus", status: "completed" }]) {
+      const foreign = client.runs.wait(threadId, "agent", { command: { resume }, config: { configurable: { user_id: "mallory2" } } });
+      await expect(foreign).rejects.toThrow(/ResumeUserMismatchError/);
+    }
+    expect(toolResults((await settled(threadId)).state)).toEqual([]);
+    expect((await waitingOAuthInterrupts(threadId)).map((i) => i.id)).toEqual([interrupts[0]!.id]);
+  });
+
   it("a client resume racing the server's resume: the tool runs once and no run fails", async () => {
     const { threadId, interrupts } = await startRun("Who am I on DevHub?", "rae");
     const [interrupt] = interrupts;

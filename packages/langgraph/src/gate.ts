@@ -9,7 +9,7 @@ import type { AuthInfo, AuthRequest, AuthResult, Broker, Credentials } from "@la
 import { isOAuthResume, type OAuthResume } from "./interrupt.ts";
 import { buildOAuthInterrupt, type ToolCallRef } from "./payload.ts";
 import { CheckpointerMissingError, OAuthRequiredError, ResumeUserMismatchError } from "./errors.ts";
-import { drainOAuthResumes, graphRun, hasOAuthResumeValues, pause, resumeValues, type GraphRun } from "./runtime.ts";
+import { drainOAuthResumes, graphRun, hasOAuthResumeValues, pause, raisedOAuthAuthIds, resumeValues, type GraphRun } from "./runtime.ts";
 import { awaitSiblings, enterBarrier, leaveBarrier, type TaskBarrier } from "./barrier.ts";
 import { resolveThreadId, resolveUserId, type UserIdOption } from "./user.ts";
 
@@ -138,15 +138,19 @@ async function denialIn(hint: OAuthResume, req: BoundRequirement, userId: string
 }
 
 /**
- * §8 "Identity on resume": the broker bound a user to every authId when the
- * interrupt was raised. A resume value naming an authorization of another
- * user means the thread is being resumed for someone else: refuse, before
- * any token of the current user is fetched.
+ * Identity on resume: the broker bound a user to every authId when the
+ * interrupt was raised. A resumed task whose own paused interrupts, or whose
+ * resume values, name an authorization of another user is being resumed
+ * for someone else: refuse, before any token of the current user is fetched.
+ * The paused interrupts count because a resume value is whatever the
+ * resumer sends ("yes", a made-up authId). Who may resume a thread at all
+ * is the LangGraph server's auth to decide; this only keeps one user's
+ * token out of a consent raised for another.
  */
-async function refuseForeignResume(run: GraphRun, req: BoundRequirement, userId: string, d: Decision): Promise<void> {
-  for (const value of resumeValues(run)) {
-    if (!isOAuthResume(value)) continue;
-    const info = await d.lookup.get(req.broker, value.authId);
+async function refuseForeignResume(run: GraphRun, req: BoundRequirement, userId: string, d: Decision, raised: () => Promise<string[]>): Promise<void> {
+  const named = resumeValues(run).flatMap((value) => (isOAuthResume(value) ? [value.authId] : []));
+  for (const authId of [...(await raised()), ...named]) {
+    const info = await d.lookup.get(req.broker, authId);
     if (info && info.userId !== userId) throw new ResumeUserMismatchError(req.provider);
   }
 }
@@ -225,11 +229,15 @@ export async function authorize(requirements: readonly BoundRequirement[], confi
   const ticket = run ? new BarrierTicket(enterBarrier(run.scratchpad)) : undefined;
   try {
     const resuming = run !== undefined && hasOAuthResumeValues(run);
+    const resumed = run !== undefined && resumeValues(run).length > 0;
+    // Read from the checkpoint once per decision, and only when the task was resumed at all.
+    let raisedOnce: Promise<string[]> | undefined;
+    const raised = () => (raisedOnce ??= run ? raisedOAuthAuthIds(run) : Promise.resolve([]));
     const granted: Array<readonly [string, Credentials]> = [];
     for (let i = 0; i < requirements.length; i++) {
       const req = requirements[i]!;
       const userId = resolveUserId(effective, req.userId);
-      if (resuming) await refuseForeignResume(run, req, userId, d);
+      if (resumed) await refuseForeignResume(run, req, userId, d, raised);
       // Parallel calls needing one consent get one authId: the broker reuses pending authorizations under a lock.
       const result = i === 0 && first ? first : await req.broker.authenticate(request(req, userId, d));
       if (result.status === "completed") {

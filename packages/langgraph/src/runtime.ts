@@ -10,10 +10,18 @@
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import { interrupt } from "@langchain/langgraph";
-import { isOAuthResume } from "./interrupt.ts";
+import { isOAuthInterrupt, isOAuthResume } from "./interrupt.ts";
 
 const SCRATCHPAD = "__pregel_scratchpad";
 const CHECKPOINTER = "__pregel_checkpointer";
+const TASK_ID = "__pregel_task_id";
+const CHECKPOINT_MAP = "checkpoint_map";
+const INTERRUPT_CHANNEL = "__interrupt__";
+
+/** The one checkpointer method raisedOAuthInterrupts needs (BaseCheckpointSaver.getTuple). */
+interface CheckpointReader {
+  getTuple(config: RunnableConfig): Promise<{ pendingWrites?: [string, string, unknown][] | undefined } | undefined>;
+}
 
 /** The part of LangGraph's per-task scratchpad that interrupt() uses. */
 interface Scratchpad {
@@ -68,6 +76,30 @@ export function pause(run: GraphRun, value: unknown): unknown {
 export function resumeValues(run: GraphRun): unknown[] {
   const { resume, nullResume } = run.scratchpad;
   return nullResume === undefined ? resume : [...resume, nullResume];
+}
+
+/**
+ * The authIds of the OAuth interrupts this task raised before it was
+ * resumed. LangGraph keeps a paused task's interrupts as its "__interrupt__"
+ * pending writes on the checkpoint the resumed run starts from (PregelRunner
+ * _commit), whoever resumes and with whatever value; the task's config names
+ * that checkpoint (checkpoint_map at the parent namespace) and the task.
+ */
+export async function raisedOAuthAuthIds(run: GraphRun): Promise<string[]> {
+  const configurable = run.config.configurable ?? {};
+  const checkpointer = configurable[CHECKPOINTER] as CheckpointReader | undefined;
+  const taskId: unknown = configurable[TASK_ID];
+  const namespace: unknown = configurable["checkpoint_ns"];
+  if (typeof checkpointer?.getTuple !== "function" || typeof taskId !== "string" || typeof namespace !== "string") return [];
+  const parent = namespace.split("|").slice(0, -1).join("|");
+  const checkpointId = (configurable[CHECKPOINT_MAP] as Record<string, string> | undefined)?.[parent];
+  const tuple = await checkpointer.getTuple({ configurable: { thread_id: configurable["thread_id"], checkpoint_ns: parent, checkpoint_id: checkpointId } });
+  const authIds: string[] = [];
+  for (const [writer, channel, interrupts] of tuple?.pendingWrites ?? []) {
+    if (writer !== taskId || channel !== INTERRUPT_CHANNEL || !Array.isArray(interrupts)) continue;
+    for (const raised of interrupts as { value?: unknown }[]) if (isOAuthInterrupt(raised?.value)) authIds.push(raised.value.authId);
+  }
+  return authIds;
 }
 
 export function hasOAuthResumeValues(run: GraphRun): boolean {

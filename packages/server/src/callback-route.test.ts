@@ -27,8 +27,7 @@ describe("GET /oauth/callback/:provider", () => {
   async function get(path: string, init?: RequestInit) {
     const response = await fx.app.request(path, init);
     const html = await response.text();
-    canary.check(html);
-    response.headers.forEach((value) => canary.check(value));
+    canary.check([html, response.headers]);
     return { response, html };
   }
 

@@ -13,7 +13,7 @@ export {
   type ProviderSource,
   type ServerConfig,
 } from "./config.ts";
-export { serveApp, type RunningServer, type ServeOptions } from "./serve.ts";
+export { DEFAULT_CONNECTION_LIMITS, serveApp, type ConnectionLimits, type RunningServer, type ServeOptions } from "./serve.ts";
 export { MIN_API_KEY_LENGTH } from "./api-key.ts";
 export type { ServerErrorCode } from "./error-status.ts";
 export type { PageMessage } from "./pages.ts";

@@ -12,10 +12,11 @@ export interface DiscoverOptions extends Omit<Partial<ProviderDefinition>, "id" 
   fetch?: ((url: string, init: RequestInit) => Promise<Response>) | undefined;
 }
 
-function preferredClientAuth(supported: readonly string[] | undefined, hasSecret: boolean): ClientAuthMethod {
+function preferredClientAuth(supported: unknown, hasSecret: boolean): ClientAuthMethod {
   if (!hasSecret) return "none";
-  // RFC 8414 §2: absent means client_secret_basic.
-  if (!supported || supported.includes("client_secret_basic")) return "client_secret_basic";
+  // RFC 8414 §2: absent means client_secret_basic. The document is the server's input, so a value
+  // that is not a list is treated as absent rather than trusted to have array methods.
+  if (!Array.isArray(supported) || supported.includes("client_secret_basic")) return "client_secret_basic";
   return supported.includes("client_secret_post") ? "client_secret_post" : "client_secret_basic";
 }
 
@@ -40,7 +41,15 @@ export async function discoverProvider(options: DiscoverOptions): Promise<Provid
       "discovery_failed",
     );
   }
-  if (!metadata.authorization_endpoint || !metadata.token_endpoint) {
+  // openid-client checks the issuer, not the type of the other members: the document is the server's input.
+  const endpoint = (key: "authorization_endpoint" | "token_endpoint" | "revocation_endpoint" | "userinfo_endpoint"): string | undefined => {
+    const value: unknown = metadata[key];
+    if (value === undefined || typeof value === "string") return value;
+    throw new ConfigurationError(`The discovery document of "${issuer}" has a ${key} that is not a URL string.`, "discovery_failed");
+  };
+  const authorizationUrl = endpoint("authorization_endpoint");
+  const tokenUrl = endpoint("token_endpoint");
+  if (!authorizationUrl || !tokenUrl) {
     throw new ConfigurationError(`The discovery document of "${issuer}" lacks authorization_endpoint or token_endpoint.`, "discovery_failed");
   }
   return defineProvider({
@@ -48,9 +57,9 @@ export async function discoverProvider(options: DiscoverOptions): Promise<Provid
     clientAuth: rest.clientAuth ?? preferredClientAuth(metadata.token_endpoint_auth_methods_supported, Boolean(rest.clientSecret)),
     ...rest,
     issuer: metadata.issuer,
-    authorizationUrl: metadata.authorization_endpoint,
-    tokenUrl: metadata.token_endpoint,
-    revocationUrl: rest.revocationUrl ?? metadata.revocation_endpoint,
-    userinfoUrl: rest.userinfoUrl ?? metadata.userinfo_endpoint,
+    authorizationUrl,
+    tokenUrl,
+    revocationUrl: rest.revocationUrl ?? endpoint("revocation_endpoint"),
+    userinfoUrl: rest.userinfoUrl ?? endpoint("userinfo_endpoint"),
   });
 }

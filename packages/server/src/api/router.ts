@@ -35,7 +35,12 @@ export function apiRouter(options: ApiRouterOptions): Hono {
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes,
-      onError: (c) => jsonError(c, 413, "payload_too_large", `The request body is larger than ${options.maxBodyBytes} bytes.`),
+      // The rest of the body is never read, so the connection cannot carry another request: saying so lets
+      // the server close it after the answer instead of cutting it while the client still writes.
+      onError: (c) => {
+        c.header("Connection", "close");
+        return jsonError(c, 413, "payload_too_large", `The request body is larger than ${options.maxBodyBytes} bytes.`);
+      },
     }),
   );
   app.route("/", authenticateRoutes(options));

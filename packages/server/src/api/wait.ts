@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { linkSignals } from "../linked-signal.ts";
 import type { ApiContext } from "./context.ts";
 import { invalid, parseQuery } from "./validation.ts";
 import { identifier, waitQuerySchema, type WaitResponse } from "./wire.ts";
@@ -21,7 +22,7 @@ export function waitRoutes(ctx: ApiContext): Hono {
     const { timeout } = parseQuery(c, waitQuerySchema);
     const seconds = Math.min(timeout ?? DEFAULT_WAIT_SECONDS, ctx.maxWaitSeconds);
     // Ends the wait when the client goes away or the server shuts down.
-    const signal = ctx.signal ? AbortSignal.any([c.req.raw.signal, ctx.signal]) : c.req.raw.signal;
+    const { signal, release } = linkSignals(c.req.raw.signal, ctx.signal);
 
     let status: WaitResponse["status"];
     try {
@@ -30,6 +31,8 @@ export function waitRoutes(ctx: ApiContext): Hono {
       // Shutting down: answer like a wait that ran out, so the client simply asks again.
       if (signal.aborted) return c.json({ status: "timeout", token: null } satisfies WaitResponse, 200);
       throw error;
+    } finally {
+      release();
     }
     if (status !== "completed") return c.json({ status, token: null } satisfies WaitResponse, 200);
 

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { expect } from "vitest";
 import { createLocalBroker, discoverProvider, MemoryTokenStore, type LocalBroker, type LocalBrokerOptions } from "@langgraph-oauth/core";
+import { findSecrets } from "@langgraph-oauth/core/testing";
 import { startDevProvider, type DevProvider } from "@langgraph-oauth/dev-provider";
 import type { Hono } from "hono";
 import { createOAuthApp, type OAuthAppOptions } from "../app.ts";
@@ -22,8 +23,11 @@ export class Canary {
     this.add(url.searchParams.get("code"), url.searchParams.get("state"));
   }
 
-  check(text: string): void {
-    for (const secret of this.secrets) expect(text.includes(secret), `a response leaked a secret (${secret.slice(0, 4)}…)`).toBe(false);
+  /** Fails on any known secret in `haystack`, also percent-, hex-, base64- or JSON-escaped (see findSecrets). */
+  check(haystack: unknown): void {
+    // Labels show only a prefix, so a failure report does not print the secret either.
+    const labelled = Object.fromEntries([...this.secrets].map((secret, i) => [`#${i} ${secret.slice(0, 4)}…`, secret]));
+    expect(findSecrets(haystack, labelled), "a response leaked a secret").toEqual([]);
   }
 }
 
