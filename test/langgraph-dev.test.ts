@@ -300,6 +300,10 @@ describe("langgraphjs dev with the langgraph-dev example", () => {
     // The server writes what it keeps 3 s after the last change, and when it stops: stop() returns
     // once every process of the server is gone, so its last write is complete.
     const dir = path.join(server.workDir, ".langgraph_api");
+    // Wait for a periodic write that holds the canary, so the scan below cannot pass on an unwritten file.
+    await until("the checkpoints to be written", async () =>
+      (await scanKept(dir, [canary]).catch(() => [])).some((f) => f.where === "decoded") ? true : undefined,
+    );
     await server.stop();
     const secrets = [...tokens, ...[...codes].filter((c) => c !== ""), CLIENT_SECRET, API_KEY];
     expect(secrets.length).toBeGreaterThanOrEqual(tokens.length + 5);
