@@ -58,6 +58,16 @@ function row(name: (typeof catalogNames)[number]): string {
     .join(" | ");
 }
 
+/** Providers checked and not added, with the missing capability. */
+const LEFT_OUT: readonly (readonly [string, string])[] = [
+  ["Apple", "the client secret is a JWT the app signs (ES256), and the callback arrives as a form POST (`response_mode=form_post`)."],
+  ["TikTok", "the client id travels as `client_key` in both the authorization and the token request."],
+  ["MyAnimeList", "PKCE with the `plain` method only; the client always sends S256."],
+  ["start.gg", "refreshes go to a separate endpoint (`/oauth/refresh`). Figma documents one too: its entry is in, but its refreshes need a `refreshUrl` that entries cannot name yet."],
+  ["VK ID", "the token request needs the `device_id` returned on the callback."],
+  ["WorkOS", "the token request is JSON, not a form."],
+];
+
 export function renderProvidersDoc(): string {
   const header = [
     "Provider",
@@ -91,6 +101,12 @@ export function renderProvidersDoc(): string {
     `| ${header.join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
     ...catalogNames.map((name) => `| ${row(name)} |`),
+    "",
+    "## Left out, and why",
+    "",
+    "These need behaviour an entry cannot declare yet; `discoverProvider` or a hand-written entry will not work for them either.",
+    "",
+    ...LEFT_OUT.map(([name, reason]) => `- **${name}**: ${reason}`),
     "",
   ].join("\n");
 }
