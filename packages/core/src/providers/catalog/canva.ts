@@ -11,5 +11,5 @@ export const canva = fixedProvider({
   // Canva docs, "Generate an access token": HTTP Basic is the recommended method.
   clientAuth: "client_secret_basic",
   scopes: ["profile:read"],
-  docsUrl: "https://www.canva.com/developers/integrations/connect-api",
+  docsUrl: "https://www.canva.dev/docs/connect/authentication/",
 });

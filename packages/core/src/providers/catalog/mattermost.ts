@@ -17,6 +17,5 @@ export function mattermost(credentials: MattermostCredentials): ProviderDefiniti
     userinfoUrl: `${base}/api/v4/users/me`,
     clientAuth: "client_secret_post",
     scopes: [],
-    docsUrl: `${base}/integrations/oauth2-apps`,
   });
 }

@@ -11,5 +11,4 @@ export const polar = fixedProvider({
   // Polar accepts HTTP Basic too, but registers clients with client_secret_post by default.
   clientAuth: "client_secret_post",
   scopes: ["openid", "email"],
-  docsUrl: "https://polar.sh/settings",
 });

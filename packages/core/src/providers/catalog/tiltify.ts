@@ -8,5 +8,4 @@ export const tiltify = fixedProvider({
   tokenUrl: "https://v5api.tiltify.com/oauth/token",
   clientAuth: "client_secret_post",
   scopes: ["public"],
-  docsUrl: "https://app.tiltify.com/developers",
 });
