@@ -111,7 +111,7 @@ describe("parseConfig", () => {
       ),
     ).join("\n");
     expect(text).toContain("providers[0].clientId: set GITHUB_CLIENT_ID");
-    expect(text).toContain('providers[1].catalog: unknown catalog provider "nosuch"; known: amazon');
+    expect(text).toContain('providers[1].catalog: unknown catalog provider "nosuch"; known: airtable, amazon,');
     expect(text).toContain("providers[2].id:");
     expect(text).toMatch(/providers\[3\]: .*https/);
     expect(text).toContain('providers[4]: give "catalog"');

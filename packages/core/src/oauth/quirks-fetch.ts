@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from "../providers/types.ts";
+import type { ProviderDefinition, ProviderQuirks } from "../providers/types.ts";
 import { ProviderUnavailableError } from "../errors/errors.ts";
 
 export interface RetryPolicy {
@@ -47,9 +47,19 @@ export function providerFetch(provider: ProviderDefinition, retry: RetryPolicy, 
   };
 }
 
+/** The quirks that rewrite a token response; any other flag leaves it untouched. */
+const TOKEN_RESPONSE_QUIRKS = [
+  "tokenErrorsWithStatus200",
+  "tokenResponseMember",
+  "nonStandardTokenType",
+  "scopeArrayInTokenResponse",
+  "expiresInZeroMeansNoExpiry",
+  "nullMembersInTokenResponse",
+] as const satisfies readonly (keyof ProviderQuirks)[];
+
 async function fixTokenResponse(provider: ProviderDefinition, response: Response): Promise<Response> {
   const quirks = provider.quirks;
-  if (!quirks || !(quirks.tokenErrorsWithStatus200 || quirks.tokenResponseMember || quirks.nonStandardTokenType || quirks.scopeArrayInTokenResponse)) return response;
+  if (!quirks || !TOKEN_RESPONSE_QUIRKS.some((name) => quirks[name])) return response;
   if (response.status !== 200) return response;
   let body: Record<string, unknown>;
   try {
@@ -67,6 +77,11 @@ async function fixTokenResponse(provider: ProviderDefinition, response: Response
     body = { ...body, token_type: "bearer" };
   }
   if (quirks.scopeArrayInTokenResponse && Array.isArray(body.scope)) body = { ...body, scope: body.scope.join(" ") };
+  if (quirks.nullMembersInTokenResponse) body = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+  if (quirks.expiresInZeroMeansNoExpiry && body.expires_in === 0) {
+    const { expires_in: _never, ...rest } = body;
+    body = rest;
+  }
   const headers = new Headers(response.headers);
   headers.set("content-type", "application/json");
   headers.delete("content-length");

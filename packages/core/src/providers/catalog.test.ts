@@ -3,30 +3,12 @@ import { ConfigurationError } from "../errors/errors.ts";
 import { buildAuthorizationUrl } from "../oauth/authorization-url.ts";
 import { providers, type CatalogProviderName } from "./catalog/index.ts";
 import { defineProvider } from "./define.ts";
-import type { ClientAuthMethod, ProviderCredentials, ProviderDefinition } from "./types.ts";
+import { catalogNames, sampleCredentials, sampleEntry } from "./catalog-samples.fixture.ts";
+import type { ClientAuthMethod, ProviderDefinition } from "./types.ts";
 
-const creds = { clientId: "client-123", clientSecret: "secret-456" };
-
-type Options<K extends CatalogProviderName> = Omit<Parameters<(typeof providers)[K]>[0], keyof ProviderCredentials>;
-/** Catalog keys whose factory has required options (a tenant, a domain…). */
-type NeedsOptions = { [K in CatalogProviderName]: object extends Options<K> ? never : K }[CatalogProviderName];
-
-// The mapped type makes a new entry with required options fail to compile
-// here until the test gives it sample values.
-const requiredOptions: { [K in NeedsOptions]: Options<K> } = {
-  auth0: { domain: "acme.us.auth0.com" },
-  keycloak: { baseUrl: "https://sso.example.com", realm: "acme" },
-  okta: { domain: "acme.okta.com" },
-  shopify: { shop: "acme" },
-  zendesk: { subdomain: "acme" },
-};
-
-function build(name: CatalogProviderName): ProviderDefinition {
-  const factory = providers[name] as (credentials: ProviderCredentials) => ProviderDefinition;
-  return factory({ ...creds, ...(requiredOptions as Record<string, object>)[name] });
-}
-
-const names = Object.keys(providers) as CatalogProviderName[];
+const creds = sampleCredentials;
+const build = (name: CatalogProviderName) => sampleEntry(name);
+const names = catalogNames;
 const entries = names.map((name) => [name, build(name)] as const);
 const KNOWN_AUTH: readonly ClientAuthMethod[] = ["client_secret_basic", "client_secret_post", "none"];
 
@@ -40,8 +22,8 @@ function urlOf(entry: ProviderDefinition, scopes?: readonly string[]): URL {
 }
 
 describe("providers catalog: every entry", () => {
-  it("has at least 30 providers, each with a unique id", () => {
-    expect(names.length).toBeGreaterThanOrEqual(30);
+  it("has at least 70 providers, each with a unique id", () => {
+    expect(names.length).toBeGreaterThanOrEqual(70);
     expect(new Set(entries.map(([, e]) => e.id)).size).toBe(entries.length);
   });
 
@@ -72,6 +54,11 @@ describe("providers catalog: every entry", () => {
     expect(url.searchParams.get("response_type")).toBe("code");
     expect(url.searchParams.get("code_challenge")).toBe("challenge-xyz");
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+  });
+
+  it.each(entries)("%s: joins requested scopes with its separator", (_name, entry) => {
+    const url = urlOf(entry, ["a:read", "b:write"]);
+    expect(url.searchParams.get(entry.quirks?.scopeParam ?? "scope")).toBe(`a:read${entry.scopeSeparator}b:write`);
   });
 });
 
@@ -235,6 +222,53 @@ describe("providers catalog: quirks", () => {
     );
   });
 
+  it("Comma-separated scopes: Pinterest, Todoist, Withings, Kakao, Zoho", () => {
+    for (const name of ["pinterest", "todoist", "withings", "kakao", "zoho"] as const) expect(build(name).scopeSeparator, name).toBe(",");
+  });
+
+  it("Withings: action=requesttoken on every token request, the token nested in `body`, errors with HTTP 200", () => {
+    const entry = providers.withings(creds);
+    expect(entry.tokenParams).toEqual({ action: "requesttoken" });
+    expect(entry.quirks).toMatchObject({ tokenResponseMember: "body", tokenErrorsWithStatus200: true });
+  });
+
+  it("Mastodon, Gitea, authentik, Nextcloud, Mattermost: URLs under the server's base URL", () => {
+    const masto = providers.mastodon({ ...creds, baseUrl: "https://mastodon.social/" });
+    expect([masto.authorizationUrl, masto.tokenUrl, masto.revocationUrl]).toEqual([
+      "https://mastodon.social/oauth/authorize",
+      "https://mastodon.social/oauth/token",
+      "https://mastodon.social/oauth/revoke",
+    ]);
+    expect(providers.gitea(creds).tokenUrl).toBe("https://gitea.com/login/oauth/access_token");
+    expect(providers.gitea({ ...creds, baseUrl: "https://codeberg.org" }).authorizationUrl).toBe("https://codeberg.org/login/oauth/authorize");
+
+    const ak = providers.authentik({ ...creds, baseUrl: "https://auth.example.com" });
+    expect(ak.tokenUrl).toBe("https://auth.example.com/application/o/token/");
+    expect(ak.issuer).toBeUndefined();
+    expect(providers.authentik({ ...creds, baseUrl: "https://auth.example.com", application: "agent" }).issuer).toBe(
+      "https://auth.example.com/application/o/agent/",
+    );
+    expect(() => providers.authentik({ ...creds, baseUrl: "https://auth.example.com", application: "../x" })).toThrow(ConfigurationError);
+
+    expect(providers.nextcloud({ ...creds, baseUrl: "https://cloud.example.com/nc" }).tokenUrl).toBe("https://cloud.example.com/nc/apps/oauth2/api/v1/token");
+    expect(providers.mattermost({ ...creds, baseUrl: "https://chat.example.com" }).tokenUrl).toBe("https://chat.example.com/oauth/access_token");
+    for (const factory of [providers.mastodon, providers.nextcloud, providers.mattermost]) {
+      expect(() => factory({ ...creds, baseUrl: "http://chat.example.com" })).toThrow(ConfigurationError);
+    }
+  });
+
+  it("Amazon Cognito and Zoho: endpoints on the domain you give", () => {
+    const pool = providers.cognito({ ...creds, domain: "https://acme.auth.us-east-1.amazoncognito.com/" });
+    expect(pool.tokenUrl).toBe("https://acme.auth.us-east-1.amazoncognito.com/oauth2/token");
+    expect(pool.userinfoUrl).toBe("https://acme.auth.us-east-1.amazoncognito.com/oauth2/userInfo");
+    expect(() => providers.cognito({ ...creds, domain: "acme.example.com/evil" })).toThrow(ConfigurationError);
+
+    expect(providers.zoho(creds).tokenUrl).toBe("https://accounts.zoho.com/oauth/v2/token");
+    const eu = providers.zoho({ ...creds, accountsServer: "accounts.zoho.eu" });
+    expect(eu.authorizationUrl).toBe("https://accounts.zoho.eu/oauth/v2/auth");
+    expect(urlOf(eu).searchParams.get("access_type")).toBe("offline");
+  });
+
   it("Reddit: duration=permanent and HTTP Basic", () => {
     const entry = providers.reddit(creds);
     expect(entry.clientAuth).toBe("client_secret_basic");
@@ -242,9 +276,15 @@ describe("providers catalog: quirks", () => {
   });
 
   it("HTTP Basic where the provider requires it; form fields where it documents them", () => {
-    const basic = ["spotify", "zoom", "fitbit", "paypal", "snapchat", "bitbucket", "figma"] as const;
+    const basic = [
+      ...["spotify", "zoom", "fitbit", "paypal", "snapchat", "bitbucket", "figma"],
+      ...["airtable", "autodesk", "bungie", "canva", "cognito", "epicgames", "intuit", "pinterest", "pipedrive", "roblox", "yandex"],
+    ] as const;
     for (const name of basic) expect(build(name).clientAuth, name).toBe("client_secret_basic");
-    const post = ["hubspot", "box", "atlassian", "linear", "stripe", "github", "strava"] as const;
+    const post = [
+      ...["hubspot", "box", "atlassian", "linear", "stripe", "github", "strava"],
+      ...["calendly", "kakao", "line", "mailchimp", "mastodon", "todoist", "withings", "zoho"],
+    ] as const;
     for (const name of post) expect(build(name).clientAuth, name).toBe("client_secret_post");
   });
 
@@ -281,6 +321,7 @@ describe("providers catalog: quirks", () => {
 
   it("Token responses that are not RFC 6749-shaped are flagged", () => {
     expect(providers.shopify({ ...creds, shop: "acme" }).quirks?.nonStandardTokenType).toBe(true);
+    expect(providers.mailchimp(creds).quirks).toMatchObject({ expiresInZeroMeansNoExpiry: true, nullMembersInTokenResponse: true });
     for (const name of ["box", "bitbucket", "strava", "notion", "hubspot", "facebook"] as const) {
       expect(build(name).quirks?.scopesOmittedInTokenResponse, name).toBe(true);
     }

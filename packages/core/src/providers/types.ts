@@ -23,6 +23,16 @@ export interface ProviderQuirks {
   scopeArrayInTokenResponse?: boolean;
   /** The token response's `token_type` is missing or not "bearer" (Slack's "user"); it is a bearer token. */
   nonStandardTokenType?: boolean;
+  /**
+   * The token response says `expires_in: 0` for a token that never expires
+   * (Mailchimp); the member is dropped so the token is not taken as already expired.
+   */
+  expiresInZeroMeansNoExpiry?: boolean;
+  /**
+   * The token response sends members as JSON `null` (Mailchimp's `scope: null`),
+   * which RFC 6749 clients reject as the wrong type; they are dropped, as if absent.
+   */
+  nullMembersInTokenResponse?: boolean;
 }
 
 export interface ProviderDefinition {

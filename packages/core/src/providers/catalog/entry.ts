@@ -36,6 +36,20 @@ export function fixedProvider(defaults: CatalogDefaults): (credentials: Provider
   return (credentials) => catalogEntry(credentials, defaults);
 }
 
+/** What a factory for a server you run takes: its base URL. */
+export interface SelfHostedCredentials extends ProviderCredentials {
+  /** Your server, e.g. "https://chat.example.com": https, or http on loopback. */
+  baseUrl: string;
+}
+
+/** A factory for a self-hosted provider whose endpoints hang off the server's base URL. */
+export function selfHostedProvider(
+  provider: string,
+  defaults: (base: string) => CatalogDefaults,
+): (credentials: SelfHostedCredentials) => ProviderDefinition {
+  return (credentials) => catalogEntry(credentials, defaults(baseUrlOption(credentials.baseUrl, "baseUrl", provider)));
+}
+
 /**
  * A host name option ("acme.okta.com"); a pasted "https://acme.okta.com/" is
  * accepted too, because that is what people copy from a browser.
