@@ -1,2 +1,3 @@
-export { runTokenStoreConformance } from "./token-store-conformance.ts";
+export { runTokenStoreConformance, type TokenStoreInitializer } from "./token-store-conformance.ts";
+export { runAuthEventsConformance, type AuthEventsInitializer } from "./auth-events-conformance.ts";
 export { findSecrets, type SecretFinding } from "./canary.ts";
