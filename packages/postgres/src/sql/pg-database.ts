@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { createKeyedLock } from "@langgraph-oauth/core";
 import { ADVISORY_NAMESPACE, type SqlDatabase, type SqlQuery } from "./database.ts";
@@ -36,7 +37,7 @@ export function pgDatabase(pool: Pool, ownsPool: boolean): SqlDatabase {
     lock: (name, fn) =>
       local(name, () =>
         transaction(async (tx) => {
-          await tx.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [ADVISORY_NAMESPACE, name]);
+          await tx.query("SELECT pg_advisory_xact_lock(hashtext($1), $2)", [ADVISORY_NAMESPACE, lockKey(name)]);
           return fn();
         }),
       ),
@@ -62,6 +63,15 @@ export function pgDatabase(pool: Pool, ownsPool: boolean): SqlDatabase {
       if (ownsPool) await pool.end();
     },
   };
+}
+
+/**
+ * The lock's second key: 32 bits of SHA-256 of its name, computed here since
+ * names (token keys) hold NUL, which PostgreSQL text cannot. Two names that
+ * collide only take turns; they never share a section wrongly.
+ */
+function lockKey(name: string): number {
+  return createHash("sha256").update(name).digest().readInt32BE(0);
 }
 
 function quoteIdent(name: string): string {
