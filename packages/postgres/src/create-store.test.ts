@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import { ConfigurationError } from "@langgraph-oauth/core";
+import { pendingSessionFixture } from "@langgraph-oauth/core/testing";
 import { createPostgresStore } from "./create-store.ts";
 import { migrate, migrations, SCHEMA } from "./schema/migrations.ts";
 import { pgliteHarness, postgresHarness, type DurableHarness } from "./testing/harness.ts";
@@ -15,21 +16,7 @@ describe.each(harnesses)("$name store", (harness) => {
   it("wakes a waiter from the row when the notification never came", async () => {
     const durable = await harness.open({ recheckMs: 50 });
     try {
-      const now = Date.now();
-      await durable.store.createAuth({
-        authId: "auth_quiet",
-        stateHash: "hash_quiet",
-        userId: "alice",
-        provider: "github",
-        scopes: ["repo"],
-        reason: "connection_required",
-        url: "https://example.test/authorize",
-        redirectUri: "https://app.test/oauth/callback/github",
-        sealedSecrets: "sealed",
-        status: "pending",
-        createdAt: new Date(now).toISOString(),
-        expiresAt: new Date(now + 600_000).toISOString(),
-      });
+      await durable.store.createAuth(pendingSessionFixture({ authId: "auth_quiet", stateHash: "hash_quiet" }));
       const heard = new Promise((resolve) => durable.events.subscribe("auth_quiet", resolve));
       // Finished with no publish: what a process that crashed between the two leaves behind.
       await durable.store.finishAuth("auth_quiet", "completed");
@@ -42,19 +29,9 @@ describe.each(harnesses)("$name store", (harness) => {
   it("sweeps sessions that expired longer ago than the retention, and keeps the others", async () => {
     const durable = await harness.open({ retainExpiredMs: 60_000 });
     try {
-      const base = {
-        userId: "alice",
-        provider: "github",
-        scopes: ["repo"],
-        reason: "connection_required" as const,
-        url: "https://example.test/authorize",
-        redirectUri: "https://app.test/oauth/callback/github",
-        sealedSecrets: "sealed",
-        status: "pending" as const,
-        createdAt: new Date(Date.now() - 3_600_000).toISOString(),
-      };
-      await durable.store.createAuth({ ...base, authId: "auth_old", stateHash: "h_old", expiresAt: new Date(Date.now() - 120_000).toISOString() });
-      await durable.store.createAuth({ ...base, authId: "auth_recent", stateHash: "h_recent", expiresAt: new Date(Date.now() - 1000).toISOString() });
+      const base = { createdAt: new Date(Date.now() - 3_600_000).toISOString() };
+      await durable.store.createAuth(pendingSessionFixture({ ...base, authId: "auth_old", expiresAt: new Date(Date.now() - 120_000).toISOString() }));
+      await durable.store.createAuth(pendingSessionFixture({ ...base, authId: "auth_recent", expiresAt: new Date(Date.now() - 1000).toISOString() }));
       expect(await durable.store.sweepSessions(new Date(Date.now() - 60_000))).toBe(1);
       expect(await durable.store.getAuth("auth_old")).toBeUndefined();
       expect((await durable.store.getAuth("auth_recent"))?.authId).toBe("auth_recent");

@@ -42,10 +42,17 @@ export type PostgresStoreOptions = DurableStoreOptions &
 
 export type PGliteStoreOptions = DurableStoreOptions & ({ dataDir: string; db?: undefined } | { db: PGlite; dataDir?: undefined });
 
+/** Migrates and starts listening; closes db (if it owns it) when either fails. */
 async function open(db: SqlDatabase, options: DurableStoreOptions): Promise<DurableStore> {
-  await migrate(db);
+  let events: SqlAuthEvents;
+  try {
+    await migrate(db);
+    events = await SqlAuthEvents.start(db, { recheckMs: options.recheckMs });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   const store = new SqlTokenStore(db);
-  const events = await SqlAuthEvents.start(db, { recheckMs: options.recheckMs });
   const retainMs = options.retainExpiredMs ?? 3_600_000;
   const sweep = () => store.sweepSessions(new Date(Date.now() - retainMs)).catch(() => 0);
   await sweep();
@@ -62,6 +69,15 @@ async function open(db: SqlDatabase, options: DurableStoreOptions): Promise<Dura
         await db.close();
       })()),
   };
+}
+
+/** Each engine is an optional peer, loaded only by its own factory. */
+async function importPeer<M>(load: () => Promise<M>, factory: string, name: string): Promise<M> {
+  try {
+    return await load();
+  } catch {
+    throw new ConfigurationError(`${factory} needs the ${name} package; install it: pnpm add ${name}.`);
+  }
 }
 
 /** `postgres://user@host:5432/db`, without the password, for messages. */
@@ -88,9 +104,7 @@ function parseConnectionString(text: string): URL {
  * with one line that says which and why, and no password.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<DurableStore> {
-  const { default: pg } = await import("pg").catch(() => {
-    throw new ConfigurationError("createPostgresStore needs the pg package; install it: pnpm add pg.");
-  });
+  const { default: pg } = await importPeer(() => import("pg"), "createPostgresStore", "pg");
   let pool: Pool;
   let where = "the given pool";
   if (options.pool === undefined) {
@@ -101,11 +115,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   } else {
     pool = options.pool;
   }
-  const db = pgDatabase(pool, options.pool === undefined);
   try {
-    return await open(db, options);
+    return await open(pgDatabase(pool, options.pool === undefined), options);
   } catch (error) {
-    await db.close().catch(() => undefined);
     if (error instanceof ConfigurationError) throw error;
     const reason = (error as { code?: unknown; message?: unknown }).code ?? (error as Error).message;
     throw new ConfigurationError(`Cannot use PostgreSQL at ${where} (${String(reason)}); check DATABASE_URL and that the server runs.`);
@@ -120,19 +132,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 export async function createPGliteStore(options: PGliteStoreOptions): Promise<DurableStore> {
   let db: PGlite;
   if (options.db === undefined) {
-    const { PGlite } = await import("@electric-sql/pglite").catch(() => {
-      throw new ConfigurationError("createPGliteStore needs the @electric-sql/pglite package; install it: pnpm add @electric-sql/pglite.");
-    });
+    const { PGlite } = await importPeer(() => import("@electric-sql/pglite"), "createPGliteStore", "@electric-sql/pglite");
     await mkdir(options.dataDir, { recursive: true });
     db = await PGlite.create(options.dataDir);
   } else {
     db = options.db;
   }
-  const database = pgliteDatabase(db, options.db === undefined);
-  try {
-    return await open(database, options);
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw error;
-  }
+  return open(pgliteDatabase(db, options.db === undefined), options);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runAuthEventsConformance } from "../testing/auth-events-conformance.ts";
 import { runTokenStoreConformance } from "../testing/token-store-conformance.ts";
+import { session as pendingSessionFixture } from "../testing/token-store/fixtures.ts";
 import { MemoryAuthEvents, MemoryTokenStore } from "./memory-store.ts";
-import type { AuthSession } from "./types.ts";
 
 runTokenStoreConformance({ name: "MemoryTokenStore", create: async () => new MemoryTokenStore() });
 runAuthEventsConformance({ name: "MemoryAuthEvents", create: async () => new MemoryAuthEvents() });
@@ -19,20 +19,8 @@ describe("MemoryTokenStore", () => {
 });
 
 describe("MemoryTokenStore sessions", () => {
-  const session = (authId: string, userId: string, expiresAt: number): AuthSession => ({
-    authId,
-    stateHash: `hash_${authId}`,
-    userId,
-    provider: "github",
-    scopes: ["repo"],
-    reason: "connection_required",
-    url: "https://example.test/authorize",
-    redirectUri: "https://app.test/oauth/callback/github",
-    sealedSecrets: "sealed",
-    status: "pending",
-    createdAt: new Date(expiresAt - 600_000).toISOString(),
-    expiresAt: new Date(expiresAt).toISOString(),
-  });
+  const session = (authId: string, userId: string, expiresAt: number) =>
+    pendingSessionFixture({ authId, stateHash: `hash_${authId}`, userId, createdAt: new Date(expiresAt - 600_000).toISOString(), expiresAt: new Date(expiresAt).toISOString() });
 
   it("sweeps sessions once they are past expiry plus the retention, keeping the rest", async () => {
     let clock = Date.parse("2026-01-01T00:00:00Z");

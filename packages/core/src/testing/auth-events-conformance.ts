@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuthEvents, FinalAuthStatus } from "../store/types.ts";
+import { sourceOf, type Initializer } from "./initializer.ts";
 
-/**
- * How the AuthEvents suite gets instances of one backend. `connect` gives a
- * second instance that shares the first one's events (another connection,
- * as another process would have); omit it for in-process events.
- */
-export interface AuthEventsInitializer<E extends AuthEvents = AuthEvents> {
-  name: string;
-  beforeAll?(): Promise<void>;
-  afterAll?(): Promise<void>;
-  create(): Promise<E>;
-  connect?(events: E): Promise<AuthEvents>;
-  destroy?(events: AuthEvents): Promise<void>;
-}
+/** How the AuthEvents suite gets instances; `connect` gives one that shares the first one's events (another connection). */
+export type AuthEventsInitializer<E extends AuthEvents = AuthEvents> = Initializer<E, AuthEvents>;
 
 /** Collects what one subscription hears and lets a test await the n-th event. */
 function recorder(events: AuthEvents, authId: string) {
@@ -30,21 +20,8 @@ function recorder(events: AuthEvents, authId: string) {
 
 /** The contract of AuthEvents: delivery per authId, every final status, across instances that share a store. */
 export function runAuthEventsConformance<E extends AuthEvents>(init: AuthEventsInitializer<E>): void {
-  const track = <T extends AuthEvents>(events: T): T => {
-    onTestFinished(async () => {
-      await init.destroy?.(events);
-    });
-    return events;
-  };
-  const open = async () => track(await init.create());
-  const openPair = async (): Promise<[AuthEvents, AuthEvents]> => {
-    const first = await open();
-    return [first, init.connect ? track(await init.connect(first)) : first];
-  };
-
   describe(`AuthEvents conformance: ${init.name}`, () => {
-    if (init.beforeAll) beforeAll(() => init.beforeAll?.());
-    if (init.afterAll) afterAll(() => init.afterAll?.());
+    const { open, openPair } = sourceOf(init);
 
     it("delivers an event to the listeners of that authId only, until they unsubscribe", async () => {
       const events = await open();

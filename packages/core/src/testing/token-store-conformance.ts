@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import { describe } from "vitest";
 import type { TokenStore } from "../store/types.ts";
-import { storeSource, type TokenStoreInitializer } from "./token-store/initializer.ts";
+import { sourceOf, type Initializer, type Source } from "./initializer.ts";
 import { describeTokens } from "./token-store/tokens.ts";
 import { describeSessions } from "./token-store/sessions.ts";
 import { describeConsume } from "./token-store/consume.ts";
 import { describeLocks } from "./token-store/locks.ts";
 
-export type { TokenStoreInitializer } from "./token-store/initializer.ts";
+/** How the TokenStore suite gets stores of one backend; `connect` opens a second connection to the same data. */
+export type TokenStoreInitializer<S extends TokenStore = TokenStore> = Initializer<S, TokenStore>;
+export type StoreSource = Source<TokenStore>;
 
 /**
  * The contract every TokenStore must keep, one describe block per group of
@@ -21,12 +23,9 @@ export function runTokenStoreConformance<S extends TokenStore>(
   init: TokenStoreInitializer<S> | string,
   factory?: () => Promise<TokenStore>,
 ): void {
-  const initializer: TokenStoreInitializer<TokenStore> =
-    typeof init === "string" ? { name: init, create: factory ?? missingFactory } : (init as TokenStoreInitializer<TokenStore>);
+  const initializer: TokenStoreInitializer = typeof init === "string" ? { name: init, create: factory ?? missingFactory } : (init as TokenStoreInitializer);
   describe(`TokenStore conformance: ${initializer.name}`, () => {
-    if (initializer.beforeAll) beforeAll(() => initializer.beforeAll?.());
-    if (initializer.afterAll) afterAll(() => initializer.afterAll?.());
-    const source = storeSource(initializer);
+    const source = sourceOf(initializer);
     describeTokens(source);
     describeSessions(source);
     describeConsume(source);

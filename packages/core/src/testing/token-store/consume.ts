@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoreSource } from "./initializer.ts";
+import type { StoreSource } from "../token-store-conformance.ts";
 import { session } from "./fixtures.ts";
 
 /** consumeAuthState and releaseAuthState: the callback's replay protection. */

@@ -11,7 +11,7 @@ export const token = (k: TokenKey, ciphertext = "jwe-1", scopes = ["repo"]): Sto
 });
 
 let n = 0;
-/** A pending session of alice at github, unique ids, created just now, 10 minutes to live. */
+/** A pending session of alice at github, unique ids, created just now, 10 minutes to live; `over` replaces any field. */
 export const session = (over: Partial<AuthSession> = {}): AuthSession => {
   n += 1;
   return {

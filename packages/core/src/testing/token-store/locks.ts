@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TokenStore } from "../../store/types.ts";
-import type { StoreSource } from "./initializer.ts";
+import type { StoreSource } from "../token-store-conformance.ts";
 
 /** Counts how many sections are inside at once; `most` must stay 1 for one lock name. */
 function overlapProbe() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoreSource } from "./initializer.ts";
+import type { StoreSource } from "../token-store-conformance.ts";
 import { key, session } from "./fixtures.ts";
 
 /** createAuth, getAuth, getAuthByState, findPendingAuth, finishAuth. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoreSource } from "./initializer.ts";
+import type { StoreSource } from "../token-store-conformance.ts";
 import { key, token } from "./fixtures.ts";
 
 /** getToken, putToken, deleteToken. */
