@@ -12,6 +12,10 @@ export default defineConfig({
       { extends: true, test: { name: "langgraph", include: ["packages/langgraph/src/**/*.test.ts"] } },
       { extends: true, test: { name: "server", include: ["packages/server/src/**/*.test.ts"] } },
       { extends: true, test: { name: "scripts", include: ["scripts/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "postgres", include: ["packages/postgres/src/**/*.test.ts"], globalSetup: ["packages/postgres/src/testing/global-setup.ts"] },
+      },
       { extends: true, test: { name: "e2e", include: ["test/**/*.test.ts", "examples/*/src/**/*.test.ts"] } },
     ],
     testTimeout: 30_000,

@@ -12,9 +12,10 @@ export type {
   WaitStatus,
 } from "./broker/types.ts";
 export { createLocalBroker, type BrokerEvent, type LocalBroker, type LocalBrokerOptions } from "./broker/local-broker.ts";
-export type { AuthEvents, AuthSession, StoredToken, TokenKey, TokenStore } from "./store/types.ts";
-export { MemoryAuthEvents, MemoryTokenStore } from "./store/memory-store.ts";
+export type { AuthEvents, AuthSession, FinalAuthStatus, StoredToken, TokenKey, TokenStore } from "./store/types.ts";
+export { MemoryAuthEvents, MemoryTokenStore, type MemoryTokenStoreOptions } from "./store/memory-store.ts";
 export { createKeyedLock } from "./store/keyed-lock.ts";
+export { sealBinding } from "./store/seal-binding.ts";
 export { createKeyRing, generateEncryptionKey, type KeyRing } from "./crypto/keyring.ts";
 export { defineProvider } from "./providers/define.ts";
 export { discoverProvider, type DiscoverOptions } from "./providers/discover.ts";

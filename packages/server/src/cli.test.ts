@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateEncryptionKey } from "@langgraph-oauth/core";
 import { startDevProvider, type DevProvider } from "@langgraph-oauth/dev-provider";
 import { main, type CliIO } from "./cli.ts";
 import { API_KEY, Canary, CLIENT, freePort } from "./testing/fixtures.ts";
@@ -66,6 +67,7 @@ describe("langgraph-oauth serve (spawned)", () => {
       JSON.stringify({
         callbackUrl: `http://127.0.0.1:${port}/oauth/callback`,
         port,
+        store: "memory",
         providers: [{ id: "dev", name: "Dev", issuer: dev.issuer, clientId: CLIENT.clientId, clientSecret: { env: "DEV_CLIENT_SECRET" }, scopes: [] }],
       }),
     );
@@ -131,7 +133,7 @@ describe("langgraph-oauth serve (spawned)", () => {
     const config = join(dir, "noapi.json");
     await writeFile(
       config,
-      JSON.stringify({ callbackUrl: "http://127.0.0.1:8787/oauth/callback", port: 0, providers: [{ id: "dev", issuer: dev.issuer, clientId: CLIENT.clientId }] }),
+      JSON.stringify({ callbackUrl: "http://127.0.0.1:8787/oauth/callback", port: 0, store: "memory", providers: [{ id: "dev", issuer: dev.issuer, clientId: CLIENT.clientId }] }),
     );
     const run = runBin(["serve", "--config", config], {});
     await until(() => run.stdout().includes("listening on"), () => run.stdout() + run.stderr());
@@ -167,4 +169,78 @@ describe("main (in process)", () => {
     expect(await main(["serve"], { ...missing, cwd: "/nonexistent-dir" })).toBe(1);
     expect(missing.err.join()).toContain("No config file");
   });
+});
+
+describe("langgraph-oauth serve on its default store (spawned)", () => {
+  let dev: DevProvider;
+  let dir: string;
+  let port: number;
+  const running: Spawned[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    dev = await startDevProvider({ clients: [{ ...CLIENT, redirectUris: [`http://127.0.0.1:${port}/oauth/callback/dev`] }] });
+    dir = await mkdtemp(join(tmpdir(), "lgo-cli-store-"));
+    await writeFile(
+      join(dir, "config.json"),
+      JSON.stringify({
+        callbackUrl: `http://127.0.0.1:${port}/oauth/callback`,
+        port,
+        dataDir: join(dir, "state"),
+        providers: [{ id: "dev", issuer: dev.issuer, clientId: CLIENT.clientId, clientSecret: { env: "DEV_CLIENT_SECRET" }, scopes: [] }],
+      }),
+    );
+  });
+  afterAll(async () => {
+    for (const proc of running) if (proc.child.exitCode === null) proc.child.kill("SIGKILL");
+    await dev?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = async (env: Record<string, string> = {}) => {
+    const proc = runBin(["serve", "--config", join(dir, "config.json")], { LANGGRAPH_OAUTH_API_KEY: API_KEY, DEV_CLIENT_SECRET: CLIENT.clientSecret, ...env });
+    running.push(proc);
+    await until(() => proc.stdout().includes("listening on"), () => proc.stdout() + proc.stderr(), 60_000);
+    return proc;
+  };
+  const stop = async (proc: Spawned) => {
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+  };
+  const authenticate = async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/v2/auth/authenticate`, {
+      method: "POST",
+      headers: { "x-api-key": API_KEY, "content-type": "application/json" },
+      body: JSON.stringify({ provider: "dev", scopes: ["repo"], user_id: "durable-user" }),
+    });
+    return (await response.json()) as { status: string; url?: string; token?: string };
+  };
+
+  it("keeps a connection across a restart in PGlite, with a generated key file, and rewraps it to a new key", async () => {
+    const first = await start();
+    expect(first.stdout()).toContain(`store: PGlite in ${join(dir, "state")}`);
+    expect(first.stderr()).toContain(`generated an encryption key in ${join(dir, "state", "encryption.key")}`);
+    const pending = await authenticate();
+    expect(pending.status).toBe("pending");
+    expect((await fetch(await dev.consent(pending.url!, { user: "durable-user" }))).status).toBe(200);
+    await stop(first);
+
+    const second = await start();
+    expect(second.stderr()).not.toContain("generated an encryption key");
+    const again = await authenticate();
+    expect(again.status).toBe("completed");
+    expect((await fetch(`${dev.apiUrl}/me`, { headers: { authorization: `Bearer ${again.token}` } })).status).toBe(200);
+    await stop(second);
+
+    const oldKey = (await readFile(join(dir, "state", "encryption.key"), "utf8")).trim();
+    const newKey = generateEncryptionKey("rotated");
+    const rewrap = runBin(["rewrap", "--config", join(dir, "config.json")], { DEV_CLIENT_SECRET: CLIENT.clientSecret, LANGGRAPH_OAUTH_ENCRYPTION_KEY: `${newKey},${oldKey}` });
+    expect(await rewrap.exited).toEqual({ code: 0, signal: null });
+    expect(rewrap.stdout()).toContain('1 rows now sealed with key "rotated"');
+
+    const third = await start({ LANGGRAPH_OAUTH_ENCRYPTION_KEY: newKey });
+    const after = await authenticate();
+    expect(after).toMatchObject({ status: "completed", token: again.token });
+    await stop(third);
+  }, 180_000);
 });

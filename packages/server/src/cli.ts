@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigurationError } from "@langgraph-oauth/core";
+import { DEFAULT_DIR, openStore, type OpenedStore } from "@langgraph-oauth/postgres";
 import { createOAuthApp } from "./app.ts";
-import { createBrokerFromConfig, ENV_API_KEY, loadConfigFile, type Env } from "./config.ts";
+import { createBrokerFromConfig, ENV_API_KEY, loadConfigFile, type Env, type ServerConfig } from "./config.ts";
 import { serveApp } from "./serve.ts";
 
 export interface CliIO {
@@ -16,9 +17,14 @@ export interface CliIO {
 }
 
 const USAGE = `Usage: langgraph-oauth serve [--config <file>] [--port <n>] [--host <addr>]
+       langgraph-oauth rewrap [--config <file>]
 
-Serves the OAuth callback (GET /oauth/callback/:provider) and the LangSmith
+serve: the OAuth callback (GET /oauth/callback/:provider) and the LangSmith
 Agent Auth v2 compatible API (/v2/auth/*) for the providers in the config.
+Tokens are kept in PostgreSQL when DATABASE_URL is set, else in PGlite under
+./${DEFAULT_DIR}/ ("store": "memory" keeps them in memory only).
+rewrap: re-encrypts every stored token to the first key of
+LANGGRAPH_OAUTH_ENCRYPTION_KEY ("new,old"), online.
 
   -c, --config  JSON, .js or .ts config file. Default: the first of
                 langgraph-oauth.config.{ts,mts,js,mjs,json} in the current directory.
@@ -61,12 +67,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     return 0;
   }
   const [command, ...extra] = args.positionals;
-  if (command !== "serve" || extra.length > 0) {
+  if ((command !== "serve" && command !== "rewrap") || extra.length > 0) {
     io.stderr(`${command === undefined ? "No command given." : `Unknown command "${[command, ...extra].join(" ")}".`}\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await serve(args.values, io);
+    return command === "rewrap" ? await rewrap(args.values, io) : await serve(args.values, io);
   } catch (error) {
     // Configuration problems are the user's to fix: the message says how, a stack would only hide it.
     io.stderr(error instanceof ConfigurationError ? error.message : `langgraph-oauth: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
@@ -87,10 +93,37 @@ function parse(argv: readonly string[]) {
   });
 }
 
-async function serve(values: ReturnType<typeof parse>["values"], io: CliIO): Promise<number> {
+async function configFrom(values: ReturnType<typeof parse>["values"], io: CliIO): Promise<ServerConfig> {
   const file = values.config ? resolve(io.cwd, values.config) : DEFAULT_CONFIG_FILES.map((f) => resolve(io.cwd, f)).find((f) => existsSync(f));
   if (!file) throw new ConfigurationError(`No config file: pass --config <file> or create one of ${DEFAULT_CONFIG_FILES.join(", ")}.`);
-  const config = await loadConfigFile(file, io.env);
+  return loadConfigFile(file, io.env);
+}
+
+function openConfiguredStore(config: ServerConfig, io: CliIO): Promise<OpenedStore> {
+  return openStore({
+    kind: config.store,
+    databaseUrl: config.databaseUrl,
+    dir: resolve(io.cwd, config.dataDir ?? DEFAULT_DIR),
+    encryptionKey: config.encryptionKey,
+    stderr: io.stderr,
+  });
+}
+
+async function rewrap(values: ReturnType<typeof parse>["values"], io: CliIO): Promise<number> {
+  const opened = await openConfiguredStore(await configFrom(values, io), io);
+  try {
+    if (!opened.durable || !opened.encryptionKey) throw new ConfigurationError('Nothing to rewrap: "store": "memory" keeps no tokens.');
+    const report = await opened.durable.rewrap(opened.encryptionKey);
+    io.stdout(`langgraph-oauth: ${report.rewrapped} rows now sealed with key "${report.kid}", ${report.changedMeanwhile} changed by another process meanwhile`);
+    for (const key of report.unreadable) io.stderr(`  unreadable: user "${key.userId}" at provider "${key.provider}"${key.agentId ? ` (agent "${key.agentId}")` : ""}`);
+    return report.unreadable.length > 0 ? 1 : 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+async function serve(values: ReturnType<typeof parse>["values"], io: CliIO): Promise<number> {
+  const config = await configFrom(values, io);
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`--port must be an integer from 0 to 65535; got "${values.port}".`);
@@ -98,7 +131,12 @@ async function serve(values: ReturnType<typeof parse>["values"], io: CliIO): Pro
   }
   if (values.host !== undefined) config.host = values.host;
 
-  const broker = await createBrokerFromConfig(config);
+  const opened = await openConfiguredStore(config, io);
+  config.encryptionKey = opened.encryptionKey;
+  const broker = await createBrokerFromConfig(config, { store: opened.durable?.store, events: opened.durable?.events }).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   const shutdown = new AbortController();
   const app = createOAuthApp({
     broker,
@@ -113,6 +151,7 @@ async function serve(values: ReturnType<typeof parse>["values"], io: CliIO): Pro
   const base = `${running.url}${config.basePath?.replace(/\/+$/, "") ?? ""}`;
   io.stdout(`langgraph-oauth listening on ${running.url}`);
   for (const provider of broker.providers) io.stdout(`  ${provider.id}: redirect URI ${broker.redirectUriFor(provider.id)}`);
+  io.stdout(`  store: ${opened.kind === "memory" ? "memory (lost on restart)" : opened.kind === "postgres" ? "PostgreSQL" : `PGlite in ${resolve(io.cwd, config.dataDir ?? DEFAULT_DIR)}`}`);
   io.stdout(config.apiKey ? `  API: ${base}/v2/auth (X-Api-Key required)` : `  API: disabled (set ${ENV_API_KEY} to enable ${base}/v2/auth)`);
 
   let received = 0;
@@ -128,6 +167,7 @@ async function serve(values: ReturnType<typeof parse>["values"], io: CliIO): Pro
   // Open long-polls answer "timeout" at once, so closing does not wait for them.
   shutdown.abort();
   await running.close();
+  await opened.close();
   io.stdout("langgraph-oauth: stopped");
   return 0;
 }

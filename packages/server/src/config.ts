@@ -9,10 +9,12 @@ import {
   discoverProvider,
   OAuthError,
   providers as catalog,
+  type AuthEvents,
   type DiscoverOptions,
   type LocalBroker,
   type ProviderCredentials,
   type ProviderDefinition,
+  type TokenStore,
 } from "@langgraph-oauth/core";
 
 /**
@@ -25,6 +27,7 @@ import {
 
 export const ENV_API_KEY = "LANGGRAPH_OAUTH_API_KEY";
 export const ENV_ENCRYPTION_KEY = "LANGGRAPH_OAUTH_ENCRYPTION_KEY";
+export const ENV_DATABASE_URL = "DATABASE_URL";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -79,6 +82,10 @@ const configSchema = z.strictObject({
   stateTtlSeconds: z.number().int().positive().optional(),
   maxWaitSeconds: z.number().int().min(0).optional(),
   successPage: z.strictObject({ postMessageOrigin: z.string().optional() }).optional(),
+  /** Default: "postgres" when DATABASE_URL is set, else "pglite" in dataDir. */
+  store: z.enum(["memory", "pglite", "postgres"]).optional(),
+  /** Where PGlite keeps data and a generated key, relative to the working directory. Default ".langgraph-oauth". */
+  dataDir: z.string().min(1).optional(),
   providers: z.array(z.unknown()).min(1, "configure at least one provider"),
 });
 
@@ -96,6 +103,9 @@ export interface ServerConfig {
   providers: ProviderSource[];
   apiKey?: string | undefined;
   encryptionKey?: string | undefined;
+  store?: "memory" | "pglite" | "postgres" | undefined;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
 }
 
 /** Every problem in a config file at once, each prefixed with where it is. */
@@ -260,6 +270,7 @@ export function parseConfig(input: unknown, env: Env = process.env, source = "")
   const config = parsed.data;
   const apiKey = env[ENV_API_KEY];
   const encryptionKey = env[ENV_ENCRYPTION_KEY];
+  const databaseUrl = env[ENV_DATABASE_URL];
   return {
     callbackUrl: config.callbackUrl,
     port: config.port,
@@ -271,6 +282,9 @@ export function parseConfig(input: unknown, env: Env = process.env, source = "")
     providers: sources.filter((s): s is ProviderSource => s !== undefined),
     apiKey: apiKey === "" ? undefined : apiKey,
     encryptionKey: encryptionKey === "" ? undefined : encryptionKey,
+    store: config.store,
+    dataDir: config.dataDir,
+    databaseUrl: databaseUrl === "" ? undefined : databaseUrl,
   };
 }
 
@@ -309,10 +323,10 @@ export async function loadConfigFile(file: string, env: Env = process.env): Prom
   return parseConfig(input, env, path);
 }
 
-/** Discovers issuer-based providers and creates the broker. */
+/** Discovers issuer-based providers and creates the broker, on the given store (see openStore) or in memory. */
 export async function createBrokerFromConfig(
   config: ServerConfig,
-  options: { fetch?: DiscoverOptions["fetch"] } = {},
+  options: { fetch?: DiscoverOptions["fetch"]; store?: TokenStore | undefined; events?: AuthEvents | undefined } = {},
 ): Promise<LocalBroker> {
   const definitions = await Promise.all(
     config.providers.map(async (source) => {
@@ -328,6 +342,8 @@ export async function createBrokerFromConfig(
   return createLocalBroker({
     providers: definitions,
     callbackUrl: config.callbackUrl,
+    store: options.store,
+    events: options.events,
     ...(config.encryptionKey !== undefined ? { encryptionKey: config.encryptionKey } : {}),
     ...(config.stateTtlMs !== undefined ? { stateTtlMs: config.stateTtlMs } : {}),
   });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { runAuthEventsConformance } from "../testing/auth-events-conformance.ts";
 import { runTokenStoreConformance } from "../testing/token-store-conformance.ts";
+import { session as pendingSessionFixture } from "../testing/token-store/fixtures.ts";
 import { MemoryAuthEvents, MemoryTokenStore } from "./memory-store.ts";
 
-runTokenStoreConformance("MemoryTokenStore", async () => new MemoryTokenStore());
+runTokenStoreConformance({ name: "MemoryTokenStore", create: async () => new MemoryTokenStore() });
+runAuthEventsConformance({ name: "MemoryAuthEvents", create: async () => new MemoryAuthEvents() });
 
 describe("MemoryTokenStore", () => {
   it("keeps each instance's data to itself", async () => {
@@ -15,16 +18,30 @@ describe("MemoryTokenStore", () => {
   });
 });
 
-describe("MemoryAuthEvents", () => {
-  it("delivers an event to the listeners of that authId until they unsubscribe", () => {
-    const events = new MemoryAuthEvents();
-    const seen: string[] = [];
-    const stop = events.subscribe("auth_1", (s) => seen.push(`1:${s}`));
-    events.subscribe("auth_2", (s) => seen.push(`2:${s}`));
-    events.publish("auth_1", "completed");
-    stop();
-    events.publish("auth_1", "denied");
-    events.publish("auth_2", "denied");
-    expect(seen).toEqual(["1:completed", "2:denied"]);
+describe("MemoryTokenStore sessions", () => {
+  const session = (authId: string, userId: string, expiresAt: number) =>
+    pendingSessionFixture({ authId, stateHash: `hash_${authId}`, userId, createdAt: new Date(expiresAt - 600_000).toISOString(), expiresAt: new Date(expiresAt).toISOString() });
+
+  it("sweeps sessions once they are past expiry plus the retention, keeping the rest", async () => {
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const store = new MemoryTokenStore({ now: () => clock, retainExpiredMs: 3_600_000 });
+    for (let i = 0; i < 30_000; i += 1) await store.createAuth(session(`auth_old_${i}`, `user_${i}`, clock + 600_000));
+    await store.createAuth(session("auth_late", "late", clock + 3 * 3_600_000));
+    expect(store.sessionCount).toBe(30_001);
+
+    clock += 600_000 + 3_600_000 + 60_000;
+    await store.createAuth(session("auth_new", "new", clock + 600_000));
+    expect(store.sessionCount).toBe(2);
+    expect(await store.getAuth("auth_old_7")).toBeUndefined();
+    expect(await store.getAuthByState("hash_auth_old_7")).toBeUndefined();
+    expect((await store.findPendingAuth({ userId: "late", provider: "github" }, ["repo"], new Date(clock)))?.authId).toBe("auth_late");
+  });
+
+  it("keeps a finished session readable, but no longer offers it as pending", async () => {
+    const store = new MemoryTokenStore();
+    await store.createAuth(session("auth_1", "alice", Date.now() + 600_000));
+    await store.finishAuth("auth_1", "failed");
+    expect((await store.getAuth("auth_1"))?.status).toBe("failed");
+    expect(await store.findPendingAuth({ userId: "alice", provider: "github" }, ["repo"], new Date())).toBeUndefined();
   });
 });

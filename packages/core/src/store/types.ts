@@ -16,6 +16,12 @@ export interface StoredToken {
   updatedAt: string;
 }
 
+/**
+ * How an authorization attempt ended. "failed": the consent cannot finish for
+ * good (the code exchange was refused), as opposed to "denied" by the person.
+ */
+export type FinalAuthStatus = "completed" | "denied" | "failed";
+
 /** One authorization attempt: created by authenticate, finished by the callback. */
 export interface AuthSession {
   authId: string;
@@ -79,7 +85,7 @@ export interface TokenStore {
    */
   releaseAuthState(stateHash: string, now: Date): Promise<void>;
   /** Sets the final status of a session. */
-  finishAuth(authId: string, status: "completed" | "denied"): Promise<void>;
+  finishAuth(authId: string, status: FinalAuthStatus): Promise<void>;
 
   /**
    * Runs fn while holding an exclusive lock named `name` across every process
@@ -88,13 +94,20 @@ export interface TokenStore {
    */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
 
-  /** Optional: drop expired sessions. */
+  /** Releases connections and timers; the store is unusable afterwards. */
   close?(): Promise<void>;
 }
 
-/** Completion events; in process by default, PostgreSQL NOTIFY in the postgres package. */
+/**
+ * Completion events; in process by default, PostgreSQL NOTIFY in the postgres
+ * package. Each implementation runs `runAuthEventsConformance`.
+ */
 export interface AuthEvents {
-  publish(authId: string, status: "completed" | "denied"): Promise<void> | void;
-  /** Calls listener on every event of this authId until the returned function is called. */
+  publish(authId: string, status: FinalAuthStatus): Promise<void> | void;
+  /**
+   * Calls listener on events of this authId until the returned function is
+   * called. A listener may hear the same status more than once (a shared
+   * store re-checks the row in case a notification was lost).
+   */
   subscribe(authId: string, listener: (status: "completed" | "denied") => void): () => void;
 }

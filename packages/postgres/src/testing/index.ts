@@ -1,0 +1,2 @@
+export { findPostgresBin, startPostgresServer, type PostgresServer } from "./postgres-server.ts";
+export { conformanceInitializers, pgliteHarness, postgresHarness, type DurableHarness } from "./harness.ts";
