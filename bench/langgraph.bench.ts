@@ -6,7 +6,7 @@ import { getAccessToken, OAuthRequiredError, withOAuth } from "@langgraph-oauth/
 import { added, compare, row } from "./measure.ts";
 
 /**
- * The hot path of DESIGN.md §6: a wrapped tool with a cached token vs the
+ * The hot path (docs/architecture.md): a wrapped tool with a cached token vs the
  * same tool unwrapped, invoked directly and through a compiled graph.
  */
 export async function benchLangGraph(): Promise<void> {
