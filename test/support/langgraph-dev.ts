@@ -73,7 +73,7 @@ function signalGroup(group: number, signal: NodeJS.Signals): void {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** A graph or app module that throws at import makes the server log this and hang without answering /ok (DESIGN.md §7). */
+/** A graph or app module that throws at import makes the server log this and hang without answering /ok. */
 const STARTUP_ERROR = /^\s*error:|ERR_[A-Z_]+|\bSyntaxError\b|\bTypeError\b|Cannot find (module|package)/m;
 
 /** Variables that would make the CLI or the SDK talk to a hosted service. */

@@ -1,6 +1,6 @@
 /**
  * Keeps tool bodies from running when a sibling in the same task is about to
- * pause (DESIGN.md §8). Prebuilt ToolNode runs all tool calls of one AI
+ * pause. Prebuilt ToolNode runs all tool calls of one AI
  * message in one task with Promise.all; when one of them interrupts, the
  * whole task re-runs on resume, so a sibling whose body already ran would run
  * twice. Each wrapped call therefore waits, after its own check, until every

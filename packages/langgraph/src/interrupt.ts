@@ -1,5 +1,5 @@
 /**
- * The OAuth interrupt contract (DESIGN.md §2), version 1.
+ * The OAuth interrupt contract, version 1.
  *
  * This module is the browser-safe entry `@langgraph-oauth/langgraph/interrupt`:
  * it imports zod and nothing else — no Node built-ins, no @langchain packages —

@@ -3,7 +3,7 @@
  * so plain tools (not wrapped with withOAuth) can use `getAccessToken()`.
  *
  * It interrupts in `wrapToolCall` before calling `handler()`, never after
- * (DESIGN.md §8). createAgent runs each tool call as its own task, so calls
+ *. createAgent runs each tool call as its own task, so calls
  * to several providers surface their interrupts together and resume together
  * with one map `{ [interrupt.id]: { authId, status } }`.
  *

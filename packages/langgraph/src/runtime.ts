@@ -1,6 +1,6 @@
 /**
  * What this package needs to know about the LangGraph run a tool is in, read
- * from the run's config (DESIGN.md §8): is there a run, can it pause (a
+ * from the run's config: is there a run, can it pause (a
  * checkpointer), and which resume values has this task been given.
  *
  * The keys below are LangGraph's own (constants.js of @langchain/langgraph

@@ -1,5 +1,5 @@
 /**
- * Who the user is, and which thread asked (DESIGN.md §2 "Who is the user").
+ * Who the user is, and which thread asked (docs/architecture.md "Who is the user").
  */
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { UserUnknownError } from "./errors.ts";

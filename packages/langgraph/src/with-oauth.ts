@@ -5,7 +5,7 @@
  * It wraps the tool's own function — `func` for tools made with `tool()` /
  * DynamicStructuredTool, `_call` for StructuredTool subclasses — on an object
  * that delegates everything else to the original tool (Object.create). So a
- * call pays for one tool invocation, not two (DESIGN.md §6), the name,
+ * call pays for one tool invocation, not two, the name,
  * description, schema and class stay the same, and the original is untouched.
  */
 import { ToolMessage } from "@langchain/core/messages";
@@ -121,7 +121,7 @@ function toolCallOf(config: RunnableConfig | undefined, name: string): ToolCallI
  * StructuredTool.call made for this invocation (and already mutates: it
  * deletes runId, sets runName), and that `delete` leaves it in V8's
  * dictionary mode, where a copy costs about a microsecond — a third of our
- * budget (DESIGN.md §6). `configurable` is replaced by a copy, never
+ * budget. `configurable` is replaced by a copy, never
  * mutated, since it is shared with the caller and the graph.
  */
 function configWithTokens(config: RunnableConfig | undefined, tokens: OAuthTokens): RunnableConfig {

@@ -2,7 +2,7 @@
  * LangGraph server custom auth (`langgraph.json` → `"auth"`) runs the
  * `authenticate` handler for custom routes too. The provider's redirect to
  * the callback is a plain browser navigation without an `Authorization`
- * header, so a handler that demands one refuses the consent (DESIGN.md §8).
+ * header, so a handler that demands one refuses the consent.
  * These helpers let exactly that route through: it is protected by its
  * single-use, short-lived, PKCE-bound `state`, not by the caller's identity.
  */

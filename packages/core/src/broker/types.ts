@@ -1,5 +1,5 @@
 /**
- * The Broker contract (DESIGN.md §2). Every adapter implements it: the local
+ * The Broker contract. Every adapter implements it: the local
  * engine in this package, and later LangSmith Agent Auth, Auth0 Token Vault
  * and the remote client of our own server. Statuses match LangSmith Agent
  * Auth v2 on purpose.

@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The fetch every provider request goes through. It retries network errors
  * and 5xx a bounded number of times, then raises ProviderUnavailableError: an
- * outage must never look like a consent prompt (DESIGN.md §5). It also applies
+ * outage must never look like a consent prompt. It also applies
  * the token-endpoint quirks of a provider, so the OAuth library sees a
  * standards-shaped response.
  */

@@ -9,7 +9,7 @@ export function isLoopback(url: URL): boolean {
 
 /**
  * Parses an endpoint URL and refuses plain http except on loopback
- * (DESIGN.md §5): tokens and codes must not cross a network in clear text.
+ *: tokens and codes must not cross a network in clear text.
  */
 export function parseSecureUrl(value: string, what: string): URL {
   let url: URL;

@@ -14,7 +14,7 @@ export interface PendingTask {
   result?: unknown;
 }
 
-/** `{ [interruptId]: { authId, status } }`: LangGraph's resume map (DESIGN.md §8 "Resume maps"). */
+/** `{ [interruptId]: { authId, status } }`: LangGraph's resume map (docs/architecture.md "Resume maps"). */
 export type OAuthResumeMap = Record<string, OAuthResume>;
 
 export type AuthLookup = (authId: string) => Promise<AuthInfo | undefined>;
